@@ -1,0 +1,318 @@
+package dev.atlasendpoints.simulator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A local stand-in for the Atlas Administration API's private-endpoint operations, on 127.0.0.1.
+ *
+ * <p>It speaks the live service's protocol, rough edges included: HTTP Digest verified on every
+ * request, service-account tokens, token-bucket rate limits with {@code Retry-After}, 201 where 200
+ * is published, explicit {@code null}s, the versioned media type on v2 and plain JSON on v1.0 and on
+ * errors, {@code envelope} and {@code pretty}, and deprecation headers. Faults are injected on
+ * demand. Tests read back what it created and what it counted.
+ *
+ * <pre>{@code
+ * try (AtlasSimulator atlas = AtlasSimulator.builder().apiKey(ApiKey.of("public", "private")).start()) {
+ *   URI baseUri = atlas.baseUri();
+ *   // point the client at baseUri ...
+ * }
+ * }</pre>
+ */
+public final class AtlasSimulator implements AutoCloseable {
+
+  /** The realm Atlas names in its digest challenges. */
+  public static final String ATLAS_REALM = "MMS Public API";
+  private static final int REQUEST_LOG_CAPACITY = 10_000;
+
+  static {
+    // The JDK server writes headers and body in separate segments; with Nagle's algorithm on, each
+    // answer then waits ~40 ms for the client's delayed ACK. The JDK reads this once, so set it
+    // before the first server starts, unless the application chose otherwise.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
+  private final SimulatorSettings settings;
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final Inventory inventory = new Inventory();
+  private final SimulatorCounters counters = new SimulatorCounters();
+  private final FaultPlan faults;
+  private final ServiceAccountTokens tokens;
+  private final Deque<RecordedRequest> requestLog = new ConcurrentLinkedDeque<>();
+  private final AtomicInteger requestLogSize = new AtomicInteger();
+
+  private AtlasSimulator(SimulatorSettings settings) throws IOException {
+    this.settings = settings;
+    this.faults = new FaultPlan(settings.seed());
+    ObjectMapper mapper = new ObjectMapper();
+    DigestAuthenticator digest = new DigestAuthenticator(settings.realm(), settings.digestAlgorithms(),
+        settings.apiKeys(), settings.nonceLifetime(), settings.nonceCountPolicy(), settings.clock());
+    this.tokens = new ServiceAccountTokens(settings.serviceAccounts(), settings.tokenLifetime(),
+        settings.maxActiveTokens(), settings.tokenRequestLimit(), settings.clock());
+    OperationHandlers operations = new OperationHandlers(inventory, settings.serverlessProviders());
+
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 1024);
+    AtomicInteger threadNumber = new AtomicInteger();
+    this.executor = Executors.newFixedThreadPool(settings.threads(), runnable -> {
+      Thread thread = new Thread(runnable, "atlas-simulator-" + threadNumber.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+    server.setExecutor(executor);
+    server.createContext("/api/atlas/", new AtlasApiHandler(settings, digest, tokens, operations, faults, counters,
+        this::record, mapper));
+    server.createContext("/api/oauth/", new OAuthTokenHandler(tokens, counters, this::record,
+        settings.maxBodyBytes(), mapper));
+    server.start();
+  }
+
+  /** A builder with the live service's defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The base URI to point a client at, e.g. {@code http://127.0.0.1:41234}. */
+  public URI baseUri() {
+    return URI.create("http://127.0.0.1:" + port());
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** What the simulator created. */
+  public Inventory inventory() {
+    return inventory;
+  }
+
+  /** What the simulator counted. */
+  public SimulatorCounters counters() {
+    return counters;
+  }
+
+  /** The faults to inject; change them at any time. */
+  public FaultPlan faults() {
+    return faults;
+  }
+
+  /** The most recent requests received (at most 10,000), oldest first, credentials redacted. */
+  public List<RecordedRequest> requests() {
+    return new ArrayList<>(requestLog);
+  }
+
+  /** Forgets the recorded requests. */
+  public void clearRequests() {
+    requestLog.clear();
+    requestLogSize.set(0);
+  }
+
+  /** Live access tokens of a service account. */
+  public long activeTokens(String clientId) {
+    return tokens.activeTokens(clientId);
+  }
+
+  private void record(RecordedRequest request) {
+    requestLog.addLast(request);
+    if (requestLogSize.incrementAndGet() > REQUEST_LOG_CAPACITY && requestLog.pollFirst() != null) {
+      requestLogSize.decrementAndGet();
+    }
+  }
+
+  /** Stops serving at once and releases the port and threads. */
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "AtlasSimulator[" + baseUri() + ", " + counters + "]";
+  }
+
+  /** Settings of a simulator; every one has the live service's default. */
+  public static final class Builder {
+    private int port;
+    private String realm = ATLAS_REALM;
+    private List<DigestAlgorithm> digestAlgorithms = List.of(DigestAlgorithm.MD5);
+    private Duration nonceLifetime = Duration.ofMinutes(5);
+    private NonceCountPolicy nonceCountPolicy = NonceCountPolicy.UNIQUE;
+    private final List<ApiKey> apiKeys = new ArrayList<>();
+    private final List<ServiceAccount> serviceAccounts = new ArrayList<>();
+    private Duration tokenLifetime = Duration.ofHours(1);
+    private int maxActiveTokens = 100;
+    private RateLimit tokenRequestLimit = new RateLimit(30, 30, 60);
+    private RateLimit rateLimit = RateLimit.atlasDefault();
+    private boolean rateLimitHeaders = true;
+    private final Set<String> projects = new LinkedHashSet<>();
+    private final Map<String, String> serverlessProviders = new LinkedHashMap<>();
+    private long seed = 42;
+    private boolean sunsetEnforced;
+    private Clock clock = Clock.systemUTC();
+    private int threads = 64;
+    private int maxBodyBytes = 1 << 20;
+    private final List<Map.Entry<Double, Fault>> initialFaults = new ArrayList<>();
+
+    private Builder() {}
+
+    /** The port to listen on; 0 (the default) picks a free one. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** The digest realm; Atlas uses {@value #ATLAS_REALM}. */
+    public Builder realm(String realm) {
+      this.realm = realm;
+      return this;
+    }
+
+    /** The algorithms to offer, one challenge header each, in this order. Default: MD5, as Atlas. */
+    public Builder digestAlgorithms(DigestAlgorithm... algorithms) {
+      if (algorithms.length == 0) {
+        throw new IllegalArgumentException("offer at least one digest algorithm");
+      }
+      this.digestAlgorithms = List.of(algorithms);
+      return this;
+    }
+
+    /** How long a nonce stays valid; older ones are answered with {@code stale=true}. */
+    public Builder nonceLifetime(Duration lifetime) {
+      this.nonceLifetime = lifetime;
+      return this;
+    }
+
+    public Builder nonceCountPolicy(NonceCountPolicy policy) {
+      this.nonceCountPolicy = policy;
+      return this;
+    }
+
+    public Builder apiKey(ApiKey key) {
+      apiKeys.add(key);
+      return this;
+    }
+
+    public Builder serviceAccount(ServiceAccount account) {
+      serviceAccounts.add(account);
+      return this;
+    }
+
+    /** Lifetime of issued access tokens (the {@code expires_in}); Atlas: one hour. */
+    public Builder tokenLifetime(Duration lifetime) {
+      this.tokenLifetime = lifetime;
+      return this;
+    }
+
+    /** Live tokens a service account may hold; Atlas: 100. */
+    public Builder maxActiveTokens(int max) {
+      this.maxActiveTokens = max;
+      return this;
+    }
+
+    /** The per-client limit of the token endpoint. */
+    public Builder tokenRequestLimit(RateLimit limit) {
+      this.tokenRequestLimit = limit;
+      return this;
+    }
+
+    /** The bucket of the v2 private-endpoint operations, per project. */
+    public Builder rateLimit(RateLimit limit) {
+      this.rateLimit = limit;
+      return this;
+    }
+
+    /** Whether to send {@code RateLimit-*} and {@code Retry-After}; the live service sometimes omits them. */
+    public Builder rateLimitHeaders(boolean send) {
+      this.rateLimitHeaders = send;
+      return this;
+    }
+
+    /** Declares a project; once any is declared, requests to others answer 404 GROUP_NOT_FOUND. */
+    public Builder project(String projectId) {
+      projects.add(projectId);
+      return this;
+    }
+
+    /** The provider of a serverless instance ({@code AWS}, the default, or {@code AZURE}). */
+    public Builder serverlessInstance(String name, String providerName) {
+      serverlessProviders.put(name, providerName);
+      return this;
+    }
+
+    /** The seed of random faults. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** Whether deprecated operations answer 410 VERSION_GONE, as they may after their sunset. */
+    public Builder sunsetEnforced(boolean enforced) {
+      this.sunsetEnforced = enforced;
+      return this;
+    }
+
+    /** The clock of nonce and token expiry and of the rate limits. */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** Worker threads; requests with injected latency each hold one while they wait. */
+    public Builder threads(int threads) {
+      this.threads = threads;
+      return this;
+    }
+
+    /** Largest request body accepted. */
+    public Builder maxBodyBytes(int max) {
+      this.maxBodyBytes = max;
+      return this;
+    }
+
+    /** A random fault on every operation from the start, as {@link FaultPlan#withProbability(double, Fault)}. */
+    public Builder initialFault(double probability, Fault fault) {
+      initialFaults.add(Map.entry(probability, fault));
+      return this;
+    }
+
+    /** Starts the simulator on 127.0.0.1. */
+    public AtlasSimulator start() {
+      try {
+        AtlasSimulator simulator = new AtlasSimulator(new SimulatorSettings(port, realm, digestAlgorithms,
+            nonceLifetime, nonceCountPolicy, apiKeys, serviceAccounts, tokenLifetime, maxActiveTokens,
+            tokenRequestLimit, rateLimit, rateLimitHeaders, projects, serverlessProviders, seed, sunsetEnforced, clock,
+            threads, maxBodyBytes));
+        initialFaults.forEach(f -> simulator.faults().withProbability(f.getKey(), f.getValue()));
+        return simulator;
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException("the simulator could not listen on port " + port, e);
+      }
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package dev.atlasendpoints.simulator;
+
+import static dev.atlasendpoints.simulator.TestClient.PROJECT;
+import static dev.atlasendpoints.simulator.TestClient.V2;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Token buckets per endpoint set and project, answered as the live service does. */
+class SimulatorRateLimitTest {
+
+  private static final String SERVERLESS = "/api/atlas/v2/groups/" + PROJECT + "/privateEndpoint/serverless/instance/i1/endpoint";
+  private static final String LEGACY = "/api/atlas/v1.0/groups/" + PROJECT + "/privateEndpoint/serverless/instance/i1/endpoint";
+
+  private AtlasSimulator simulator;
+  private final MutableClock clock = new MutableClock();
+
+  @AfterEach
+  void stop() {
+    simulator.close();
+  }
+
+  private TestClient start(AtlasSimulator.Builder builder) {
+    simulator = builder.apiKey(ApiKey.of("public", "private")).clock(clock).start();
+    return new TestClient(simulator);
+  }
+
+  @Test
+  void anEmptyBucket_answers429WithRetryAfter_andTheContractsBody() throws Exception {
+    TestClient client = start(AtlasSimulator.builder().rateLimit(new RateLimit(2, 5, 60)));
+
+    int first = client.postWithDigest(SERVERLESS, V2, "{}", "public", "private").statusCode();
+    HttpResponse<String> second = client.postWithDigest(SERVERLESS, V2, "{}", "public", "private");
+    HttpResponse<String> third = client.postWithDigest(SERVERLESS, V2, "{}", "public", "private");
+
+    assertThat(first).isEqualTo(201);
+    assertThat(second.headers().firstValue("RateLimit-Remaining")).hasValue("0");
+    assertThat(third.statusCode()).isEqualTo(429);
+    assertThat(third.headers().firstValue("Retry-After")).hasValue("12");
+    JsonNode body = new ObjectMapper().readTree(third.body());
+    assertThat(body.get("errorCode").asText()).isEqualTo("RATE_LIMITED_TOKEN_BUCKET");
+    assertThat(body.get("reason").asText()).isEqualTo("Too Many Requests");
+    assertThat(body.get("detail").asText()).isEqualTo("Rate limit exceeded for " + AtlasApiHandler.ENDPOINT_SET
+        + ". Please retry after 12 seconds. Request capacity: 2. Refill rate: 5 per 60 seconds.");
+    assertThat(body.get("parameters").toString()).isEqualTo("[\"" + AtlasApiHandler.ENDPOINT_SET + "\",12,2,5,60]");
+    assertThat(simulator.counters().rateLimited()).isEqualTo(1);
+    assertThat(simulator.inventory().resources()).hasSize(2);
+  }
+
+  @Test
+  void theBucketRefills_atItsRate() throws Exception {
+    TestClient client = start(AtlasSimulator.builder().rateLimit(new RateLimit(1, 1, 10)));
+    client.postWithDigest(SERVERLESS, V2, "{}", "public", "private");
+
+    int throttled = client.postWithDigest(SERVERLESS, V2, "{}", "public", "private").statusCode();
+    clock.advance(Duration.ofSeconds(10));
+    int refilled = client.postWithDigest(SERVERLESS, V2, "{}", "public", "private").statusCode();
+
+    assertThat(throttled).isEqualTo(429);
+    assertThat(refilled).isEqualTo(201);
+  }
+
+  @Test
+  void bucketsArePerProject_andV1IsNotLimited() throws Exception {
+    TestClient client = start(AtlasSimulator.builder().rateLimit(new RateLimit(1, 1, 60)));
+    client.postWithDigest(SERVERLESS, V2, "{}", "public", "private");
+
+    int otherProject = client.postWithDigest(SERVERLESS.replace(PROJECT, "cccccccccccccccccccccccc"), V2, "{}",
+        "public", "private").statusCode();
+    int legacy = client.postWithDigest(LEGACY, "application/json", "{}", "public", "private").statusCode();
+
+    assertThat(otherProject).isEqualTo(201);
+    assertThat(legacy).isEqualTo(201);
+  }
+
+  @Test
+  void headersCanBeOmitted_asTheLiveServiceSometimesDoes() throws Exception {
+    TestClient client = start(AtlasSimulator.builder().rateLimit(new RateLimit(1, 1, 60)).rateLimitHeaders(false));
+
+    HttpResponse<String> ok = client.postWithDigest(SERVERLESS, V2, "{}", "public", "private");
+    HttpResponse<String> throttled = client.postWithDigest(SERVERLESS, V2, "{}", "public", "private");
+
+    assertThat(ok.headers().firstValue("RateLimit-Limit")).isEmpty();
+    assertThat(throttled.statusCode()).isEqualTo(429);
+    assertThat(throttled.headers().firstValue("Retry-After")).isEmpty();
+  }
+}
