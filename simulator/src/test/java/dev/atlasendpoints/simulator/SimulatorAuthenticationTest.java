@@ -123,7 +123,7 @@ class SimulatorAuthenticationTest {
 
   @Test
   void expiredNonce_withRightCredentials_isAnsweredStale() throws Exception {
-    MutableClock clock = new MutableClock();
+    ManualClock clock = new ManualClock();
     TestClient client = start(AtlasSimulator.builder().clock(clock).nonceLifetime(Duration.ofMinutes(5)));
     String challenge = client.post(SERVICES, V2, AWS_SERVICE, null).headers().firstValue("WWW-Authenticate")
         .orElseThrow();

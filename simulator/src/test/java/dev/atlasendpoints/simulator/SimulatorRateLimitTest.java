@@ -18,7 +18,7 @@ class SimulatorRateLimitTest {
   private static final String LEGACY = "/api/atlas/v1.0/groups/" + PROJECT + "/privateEndpoint/serverless/instance/i1/endpoint";
 
   private AtlasSimulator simulator;
-  private final MutableClock clock = new MutableClock();
+  private final ManualClock clock = new ManualClock();
 
   @AfterEach
   void stop() {

@@ -17,7 +17,7 @@ class SimulatorServiceAccountTest {
 
   private static final String SERVERLESS = "/api/atlas/v2/groups/" + PROJECT + "/privateEndpoint/serverless/instance/i1/endpoint";
 
-  private final MutableClock clock = new MutableClock();
+  private final ManualClock clock = new ManualClock();
   private AtlasSimulator simulator;
   private TestClient client;
 

@@ -1,0 +1,109 @@
+package dev.atlasendpoints.core.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atlasendpoints.core.ClientLayer;
+import dev.atlasendpoints.core.HttpSettings;
+import dev.atlasendpoints.core.LayerPosition;
+import dev.atlasendpoints.core.auth.ApiKeyCredentials;
+import dev.atlasendpoints.core.auth.ServiceAccountCredentials;
+import dev.atlasendpoints.core.internal.auth.BearerAuthentication;
+import dev.atlasendpoints.core.internal.auth.DigestAuthentication;
+import dev.atlasendpoints.core.internal.auth.ServiceAccountTokens;
+import dev.atlasendpoints.generated.json.AtlasJson;
+import feign.Client;
+import feign.Feign;
+import feign.Request;
+import feign.Retryer;
+import feign.http2client.Http2Client;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Builds everything behind an {@code AtlasClient}: the transport (unless the caller brought one),
+ * the transport boundary, the authentication layer, the caller's layers in their fixed order, and
+ * the Feign configuration every API shares.
+ */
+public final class ClientAssembly {
+
+  /** What the client holds on to. */
+  public record Assembled(Feign.Builder feign, SpecIndex spec, ObjectMapper mapper, List<ClientLayer> layers,
+      List<AutoCloseable> closeables, ExecutorService ownedExecutor) {}
+
+  private ClientAssembly() {}
+
+  public static Assembled assemble(String baseUrl, HttpSettings settings, Client userTransport,
+      Supplier<ApiKeyCredentials> apiKey, Supplier<ServiceAccountCredentials> serviceAccount,
+      List<ClientLayer> userLayers, Clock clock) {
+    SpecIndex spec = SpecIndex.instance();
+    ObjectMapper mapper = AtlasJson.newMapper();
+    Request.Options options = new Request.Options(settings.connectTimeout(), settings.readTimeout(), false);
+    ExecutorService ownedExecutor = userTransport == null ? newHttpExecutor() : null;
+    Client transport = userTransport != null ? userTransport : new Http2Client(HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_2)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(settings.connectTimeout())
+        .executor(ownedExecutor)
+        .build());
+    ErrorAnswers errors = new ErrorAnswers(mapper, settings.maxResponseBytes(), clock);
+    Client boundary = new TransportBoundary(transport, mapper, settings.maxResponseBytes(), new DeprecationNotices());
+
+    List<ClientLayer> layers = new ArrayList<>(userLayers);
+    layers.add(authentication(baseUrl, boundary, apiKey, serviceAccount, mapper, errors, options, clock));
+    LayerStack.Composed composed = LayerStack.compose(boundary, layers);
+
+    Feign.Builder feign = Feign.builder()
+        .client(composed.client())
+        .encoder(new JsonBodyEncoder(mapper))
+        .decoder(new AtlasDecoder(mapper, settings.maxResponseBytes()))
+        .errorDecoder(new AtlasErrorDecoder(errors))
+        .retryer(Retryer.NEVER_RETRY)
+        .options(options)
+        .requestInterceptor(new ContentNegotiation(spec))
+        .requestInterceptor(new UserAgent(settings.userAgentSuffix()));
+    return new Assembled(feign, spec, mapper, LayerStack.ordered(layers), composed.closeables(), ownedExecutor);
+  }
+
+  /** Wraps a Feign-built API so every call is checked against the spec first. */
+  public static <T> T validating(Class<T> api, T target, Assembled assembled) {
+    return ValidatingApiHandler.wrap(api, target, assembled.spec(), assembled.mapper());
+  }
+
+  private static ClientLayer authentication(String baseUrl, Client boundary, Supplier<ApiKeyCredentials> apiKey,
+      Supplier<ServiceAccountCredentials> serviceAccount, ObjectMapper mapper, ErrorAnswers errors,
+      Request.Options options, Clock clock) {
+    return new ClientLayer() {
+      @Override
+      public LayerPosition position() {
+        return LayerPosition.AUTHENTICATION;
+      }
+
+      @Override
+      public String name() {
+        return apiKey != null ? "digest-authentication" : "service-account-authentication";
+      }
+
+      @Override
+      public Client wrap(Client delegate) {
+        return apiKey != null
+            ? new DigestAuthentication(delegate, apiKey)
+            : new BearerAuthentication(delegate,
+                new ServiceAccountTokens(boundary, baseUrl, serviceAccount, mapper, errors, options, clock));
+      }
+    };
+  }
+
+  private static ExecutorService newHttpExecutor() {
+    AtomicInteger number = new AtomicInteger();
+    return Executors.newCachedThreadPool(runnable -> {
+      Thread thread = new Thread(runnable, "atlas-http-" + number.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+}

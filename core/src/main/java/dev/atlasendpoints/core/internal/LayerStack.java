@@ -1,0 +1,38 @@
+package dev.atlasendpoints.core.internal;
+
+import dev.atlasendpoints.core.ClientLayer;
+import feign.Client;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Composes layers around the transport in {@code LayerPosition} order, whatever order they were
+ * added in. Each build wraps a fresh stack around the same transport, so nothing is wrapped twice.
+ */
+public final class LayerStack {
+
+  /** What composing produced: the outermost client and the decorators that need closing. */
+  public record Composed(Client client, List<AutoCloseable> closeables) {}
+
+  private LayerStack() {}
+
+  public static List<ClientLayer> ordered(List<ClientLayer> layers) {
+    List<ClientLayer> ordered = new ArrayList<>(layers);
+    ordered.sort(Comparator.comparing(ClientLayer::position).thenComparing(ClientLayer::name));
+    return List.copyOf(ordered);
+  }
+
+  public static Composed compose(Client innermost, List<ClientLayer> layers) {
+    List<ClientLayer> ordered = ordered(layers);
+    List<AutoCloseable> closeables = new ArrayList<>();
+    Client client = innermost;
+    for (int i = ordered.size() - 1; i >= 0; i--) {
+      client = ordered.get(i).wrap(client);
+      if (client instanceof AutoCloseable closeable) {
+        closeables.add(closeable);
+      }
+    }
+    return new Composed(client, List.copyOf(closeables));
+  }
+}

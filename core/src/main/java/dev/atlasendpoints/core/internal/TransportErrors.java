@@ -1,0 +1,36 @@
+package dev.atlasendpoints.core.internal;
+
+import dev.atlasendpoints.core.errors.AtlasAmbiguousOutcomeException;
+import dev.atlasendpoints.core.errors.AtlasConnectionException;
+import dev.atlasendpoints.core.errors.AtlasTimeoutException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+
+/** Maps a transport's {@code IOException} onto the SDK's exceptions. */
+public final class TransportErrors {
+
+  private TransportErrors() {}
+
+  /** Which IOExceptions prove the request never left, and which leave the outcome open. */
+  public static RuntimeException translate(String operationId, IOException e) {
+    String name = operationId == null ? "the request" : operationId;
+    if (e instanceof HttpConnectTimeoutException) {
+      return new AtlasConnectionException(operationId, name + ": connecting to Atlas timed out", e);
+    }
+    if (e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException) {
+      return new AtlasConnectionException(operationId, name + ": could not connect to Atlas (" + e.getClass()
+          .getSimpleName() + ")", e);
+    }
+    if (e instanceof HttpTimeoutException || e instanceof java.net.SocketTimeoutException) {
+      return new AtlasTimeoutException(operationId, name + ": no answer within the read timeout; Atlas may have "
+          + "acted on the request", e);
+    }
+    return new AtlasAmbiguousOutcomeException(operationId, name + ": the connection failed after the request was "
+        + "sent (" + e.getClass().getSimpleName() + "); Atlas may have acted on it", e);
+  }
+
+}

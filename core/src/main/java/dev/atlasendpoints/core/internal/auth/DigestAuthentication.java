@@ -1,0 +1,124 @@
+package dev.atlasendpoints.core.internal.auth;
+
+import dev.atlasendpoints.core.auth.ApiKeyCredentials;
+import dev.atlasendpoints.core.internal.Responses;
+import feign.Client;
+import feign.Request;
+import feign.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * HTTP Digest (RFC 7616) as a client decorator, paying the 401 round trip once per nonce rather
+ * than once per call.
+ *
+ * <p>Naive digest clients answer a fresh challenge on every request: two exchanges per call. This
+ * one remembers the last challenge per origin and sends {@code Authorization} preemptively with an
+ * atomically increasing nonce count, so steady state costs one exchange. When the server rejects a
+ * preemptive attempt (expired nonce, a nonce count that arrived out of order, rotated keys) it
+ * takes the fresh challenge from that 401 and sends once more, keeping that nonce to itself until
+ * the answer arrives (so concurrent callers cannot push its count out of order): a 401 means
+ * nothing was done, so the second send is safe. A second 401 is answered once more only if it says {@code stale=true}; then
+ * the 401 goes to the caller. At most three sends per call; it never loops.
+ */
+public final class DigestAuthentication implements Client {
+
+  private static final int NONCE_COUNT_LIMIT = 0x7fffffff;
+
+  /** The challenge in use for one origin and the nonce count it has reached. */
+  private record Session(DigestChallenge challenge, AtomicLong nonceCount) {}
+
+  private final Client delegate;
+  private final Supplier<ApiKeyCredentials> credentials;
+  private final Map<String, Session> sessionsByOrigin = new ConcurrentHashMap<>();
+  private final SecureRandom random = new SecureRandom();
+
+  public DigestAuthentication(Client delegate, Supplier<ApiKeyCredentials> credentials) {
+    this.delegate = delegate;
+    this.credentials = credentials;
+  }
+
+  @Override
+  public Response execute(Request request, Request.Options options) throws IOException {
+    String origin = originOf(request.url());
+    Session cached = sessionsByOrigin.get(origin);
+    Response response = delegate.execute(cached == null ? request : authorize(request, cached), options);
+    for (int answered = 0; answered < 2 && response.status() == 401; answered++) {
+      var challenge = DigestChallenge.strongest(Responses.headers(response.headers(), "WWW-Authenticate"));
+      boolean firstAnswerOrStale = answered == 0 || challenge.map(DigestChallenge::stale).orElse(false);
+      if (challenge.isEmpty() || !firstAnswerOrStale) {
+        break;
+      }
+      Responses.discard(response);
+      // The fresh nonce stays private to this call until its answer is in: no other caller can
+      // then send a higher nonce count first, so even a server that demands increasing counts
+      // accepts it. Only then is it shared.
+      Session fresh = new Session(challenge.get(), new AtomicLong());
+      response = delegate.execute(authorize(request, fresh), options);
+      if (response.status() != 401) {
+        sessionsByOrigin.put(origin, fresh);
+      }
+    }
+    return response;
+  }
+
+  private Request authorize(Request request, Session session) {
+    long count = session.nonceCount().incrementAndGet();
+    if (count > NONCE_COUNT_LIMIT) {
+      session.nonceCount().set(NONCE_COUNT_LIMIT); // the server will reject it and re-challenge
+    }
+    return Responses.withHeader(request, "Authorization", header(session.challenge(), request, count));
+  }
+
+  private String header(DigestChallenge challenge, Request request, long count) {
+    ApiKeyCredentials key = credentials.get();
+    URI uri = URI.create(request.url());
+    String target = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
+    DigestAlgorithm algorithm = challenge.algorithm();
+    String nc = String.format("%08x", count);
+    byte[] cnonceBytes = new byte[16];
+    random.nextBytes(cnonceBytes);
+    String cnonce = HexFormat.of().formatHex(cnonceBytes);
+
+    String secret = algorithm.hexOfJoined(key.publicKey(), challenge.realm(), key.privateKey());
+    String ha1 = algorithm.session() ? algorithm.hexOfJoined(secret, challenge.nonce(), cnonce) : secret;
+    String ha2 = algorithm.hexOfJoined(request.httpMethod().name(), target);
+    String response = challenge.qopAuth()
+        ? algorithm.hexOfJoined(ha1, challenge.nonce(), nc, cnonce, "auth", ha2)
+        : algorithm.hexOfJoined(ha1, challenge.nonce(), ha2);
+
+    StringBuilder header = new StringBuilder("Digest username=").append(quote(key.publicKey()))
+        .append(", realm=").append(quote(challenge.realm()))
+        .append(", nonce=").append(quote(challenge.nonce()))
+        .append(", uri=").append(quote(target))
+        .append(", algorithm=").append(algorithm.directive())
+        .append(", response=").append(quote(response));
+    if (challenge.qopAuth()) {
+      header.append(", qop=auth, nc=").append(nc).append(", cnonce=").append(quote(cnonce));
+    }
+    if (challenge.opaque() != null) {
+      header.append(", opaque=").append(quote(challenge.opaque()));
+    }
+    return header.toString();
+  }
+
+  private static String quote(String value) {
+    return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+  }
+
+  private static String originOf(String url) {
+    URI uri = URI.create(url);
+    return uri.getScheme() + "://" + uri.getRawAuthority();
+  }
+
+  @Override
+  public String toString() {
+    return "DigestAuthentication[origins=" + sessionsByOrigin.keySet() + "]";
+  }
+}

@@ -1,0 +1,151 @@
+package dev.atlasendpoints.core;
+
+import static dev.atlasendpoints.core.Fixtures.PROJECT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.atlasendpoints.core.errors.AtlasAuthenticationException;
+import dev.atlasendpoints.core.errors.AtlasForbiddenException;
+import dev.atlasendpoints.core.errors.AtlasRateLimitedException;
+import dev.atlasendpoints.generated.api.ServerlessPrivateEndpointsApi;
+import dev.atlasendpoints.generated.model.ServerlessTenantCreateRequest;
+import dev.atlasendpoints.simulator.AtlasSimulator;
+import dev.atlasendpoints.simulator.RateLimit;
+import dev.atlasendpoints.simulator.ServiceAccount;
+import java.time.Clock;
+import java.time.Duration;
+import dev.atlasendpoints.simulator.ManualClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Service-account authentication: one shared token, refreshed once, replaced when rejected. */
+@SuppressWarnings("deprecation")
+class ServiceAccountTest {
+
+  private static final String CLIENT_ID = "mdb_sa_id_0123";
+  private static final String SECRET = "mdb_sa_sk_s3cr3t-value";
+
+  private AtlasSimulator simulator;
+  private AtlasClient client;
+
+  @AfterEach
+  void stop() {
+    if (client != null) {
+      client.close();
+    }
+    simulator.close();
+  }
+
+  private ServerlessPrivateEndpointsApi start(AtlasSimulator.Builder simulatorBuilder, String secret, Clock clientClock) {
+    simulator = simulatorBuilder.serviceAccount(ServiceAccount.of(CLIENT_ID, SECRET)).rateLimit(RateLimit.unlimited())
+        .start();
+    client = AtlasClient.builder().baseUrl(simulator.baseUri().toString()).serviceAccount(CLIENT_ID, secret)
+        .clock(clientClock).build();
+    return client.api(ServerlessPrivateEndpointsApi.class);
+  }
+
+  private static void create(ServerlessPrivateEndpointsApi api) {
+    api.createServerlessPrivateEndpoint(PROJECT, "instance-1", new ServerlessTenantCreateRequest(), null);
+  }
+
+  @Test
+  void everyCall_sharesOneToken_andPaysOneExchange() {
+    ServerlessPrivateEndpointsApi api = start(AtlasSimulator.builder(), SECRET, Clock.systemUTC());
+
+    for (int i = 0; i < 50; i++) {
+      create(api);
+    }
+
+    assertThat(simulator.counters().tokensIssued()).isEqualTo(1);
+    assertThat(simulator.counters().challenges()).isZero();
+    assertThat(simulator.counters().requests()).isEqualTo(51);
+  }
+
+  @Test
+  void nearExpiry_oneCallerRefreshes_whileTheOthersKeepGoing() throws Exception {
+    ManualClock clock = new ManualClock();
+    ServerlessPrivateEndpointsApi api = start(AtlasSimulator.builder().clock(clock)
+        .tokenLifetime(Duration.ofSeconds(100)), SECRET, clock);
+    create(api);
+    clock.advance(Duration.ofSeconds(95)); // inside the refresh margin, still valid
+
+    DigestAuthenticationTest.runConcurrently(16, 20, () -> create(api));
+
+    assertThat(simulator.counters().creates()).isEqualTo(1 + 16 * 20);
+    assertThat(simulator.counters().tokensIssued()).isEqualTo(2);
+    assertThat(simulator.activeTokens(CLIENT_ID)).as("the superseded token is revoked").isEqualTo(1);
+  }
+
+  @Test
+  void afterExpiry_allCallersWaitForOneNewToken() throws Exception {
+    ManualClock clock = new ManualClock();
+    ServerlessPrivateEndpointsApi api = start(AtlasSimulator.builder().clock(clock)
+        .tokenLifetime(Duration.ofSeconds(100)), SECRET, clock);
+    create(api);
+    clock.advance(Duration.ofSeconds(150));
+
+    DigestAuthenticationTest.runConcurrently(16, 5, () -> create(api));
+
+    assertThat(simulator.counters().tokensIssued()).isEqualTo(2);
+    assertThat(simulator.counters().creates()).isEqualTo(81);
+  }
+
+  @Test
+  void aTokenAtlasRejects_isReplacedOnce_andTheCallSucceeds() {
+    ManualClock serverClock = new ManualClock();
+    ServerlessPrivateEndpointsApi api = start(AtlasSimulator.builder().clock(serverClock), SECRET, Clock.systemUTC());
+    create(api);
+    serverClock.advance(Duration.ofHours(2)); // the server expires the token; the client still trusts it
+
+    create(api);
+
+    assertThat(simulator.counters().tokensIssued()).isEqualTo(2);
+    assertThat(simulator.counters().creates()).isEqualTo(2);
+  }
+
+  @Test
+  void theTokenLimit_isAClearForbiddenError() {
+    ServerlessPrivateEndpointsApi api = start(AtlasSimulator.builder().maxActiveTokens(0), SECRET, Clock.systemUTC());
+
+    AtlasForbiddenException e = catchThrowableOfType(AtlasForbiddenException.class, () -> create(api));
+
+    assertThat(e.operationId()).isEqualTo("serviceAccountToken");
+    assertThat(e.errorCode()).isEqualTo("MAX_ACTIVE_TOKENS_REACHED");
+    assertThat(simulator.inventory().resources()).isEmpty();
+  }
+
+  @Test
+  void aThrottledTokenEndpoint_isRateLimited_withRetryAfter() {
+    ServerlessPrivateEndpointsApi api = start(AtlasSimulator.builder().tokenRequestLimit(new RateLimit(1, 1, 60)),
+        SECRET, Clock.systemUTC());
+    create(api);
+    client.close(); // revokes the token
+    client = AtlasClient.builder().baseUrl(simulator.baseUri().toString()).serviceAccount(CLIENT_ID, SECRET).build();
+    ServerlessPrivateEndpointsApi second = client.api(ServerlessPrivateEndpointsApi.class);
+
+    AtlasRateLimitedException e = catchThrowableOfType(AtlasRateLimitedException.class, () -> create(second));
+
+    assertThat(e.retryAfter()).isPresent();
+  }
+
+  @Test
+  void aWrongSecret_isAnAuthenticationError_thatDoesNotPrintIt() {
+    ServerlessPrivateEndpointsApi api = start(AtlasSimulator.builder(), "wrong-secret-value", Clock.systemUTC());
+
+    AtlasAuthenticationException e = catchThrowableOfType(AtlasAuthenticationException.class, () -> create(api));
+
+    assertThat(e.getMessage()).doesNotContain("wrong-secret-value").doesNotContain(SECRET);
+    assertThat(simulator.requests()).noneMatch(r -> r.toString().contains("wrong-secret-value"));
+  }
+
+  @Test
+  void closingTheClient_revokesItsToken() {
+    ServerlessPrivateEndpointsApi api = start(AtlasSimulator.builder(), SECRET, Clock.systemUTC());
+    create(api);
+    assertThat(simulator.activeTokens(CLIENT_ID)).isEqualTo(1);
+
+    client.close();
+
+    assertThat(simulator.activeTokens(CLIENT_ID)).isZero();
+  }
+}
