@@ -24,4 +24,9 @@ public interface ClientLayer {
 
   /** Decorates {@code delegate}, the next layer inward. */
   Client wrap(Client delegate);
+
+  /** Decorates {@code delegate}, with access to the client's event listeners. */
+  default Client wrap(Client delegate, LayerContext context) {
+    return wrap(delegate);
+  }
 }

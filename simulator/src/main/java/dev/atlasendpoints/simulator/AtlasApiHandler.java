@@ -28,7 +28,7 @@ final class AtlasApiHandler implements HttpHandler {
   private final OperationHandlers operations;
   private final FaultPlan faults;
   private final SimulatorCounters counters;
-  private final Consumer<RecordedRequest> recorder;
+  private final PendingRequests pending;
   private final ExchangeIO io;
   private final ObjectMapper mapper;
   private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
@@ -42,23 +42,19 @@ final class AtlasApiHandler implements HttpHandler {
     this.operations = operations;
     this.faults = faults;
     this.counters = counters;
-    this.recorder = recorder;
     this.mapper = mapper;
-    this.io = new ExchangeIO(mapper);
+    this.pending = new PendingRequests(recorder, settings.clock());
+    this.io = new ExchangeIO(mapper, pending);
   }
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try {
-      SimulatorRequest request = SimulatorRequest.read(exchange, settings.maxBodyBytes());
+      SimulatorRequest request = pending.receive(exchange, settings.maxBodyBytes());
       counters.request();
-      recorder.accept(request.record());
       serve(request);
-    } catch (RuntimeException | IOException e) {
-      ExchangeIO.drop(exchange);
-      throw e;
     } finally {
-      exchange.close();
+      io.drop(exchange); // records it as unanswered unless an answer was sent; closes the exchange
     }
   }
 
@@ -98,7 +94,7 @@ final class AtlasApiHandler implements HttpHandler {
         return;
       }
       if (fault.get().kind() == Fault.Kind.RESET_BEFORE_PROCESSING) {
-        ExchangeIO.drop(request.exchange());
+        io.drop(request.exchange());
         return;
       }
     }
@@ -109,7 +105,7 @@ final class AtlasApiHandler implements HttpHandler {
       counters.create(operation);
     }
     if (created && fault.isPresent() && fault.get().kind() == Fault.Kind.CREATED_THEN_DROPPED) {
-      ExchangeIO.drop(request.exchange());
+      io.drop(request.exchange());
       return;
     }
     send(request, operation, response, envelope, pretty);

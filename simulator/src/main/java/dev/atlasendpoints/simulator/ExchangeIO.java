@@ -12,9 +12,15 @@ import java.util.Map;
 final class ExchangeIO {
 
   private final ObjectMapper mapper;
+  private final java.util.function.ObjIntConsumer<HttpExchange> beforeAnswer;
 
-  ExchangeIO(ObjectMapper mapper) {
+  /**
+   * @param beforeAnswer told the status of each answer (-1 for a dropped connection) just before the
+   *     client can see it, so that what tests read back is complete when their call returns
+   */
+  ExchangeIO(ObjectMapper mapper, java.util.function.ObjIntConsumer<HttpExchange> beforeAnswer) {
     this.mapper = mapper;
+    this.beforeAnswer = beforeAnswer;
   }
 
   /**
@@ -34,6 +40,7 @@ final class ExchangeIO {
     byte[] bytes = pretty
         ? mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(body)
         : mapper.writeValueAsBytes(body);
+    beforeAnswer.accept(exchange, status);
     exchange.getResponseHeaders().set("Content-Type", response.contentType());
     for (Map.Entry<String, String> header : response.headers()) {
       exchange.getResponseHeaders().add(header.getKey(), header.getValue());
@@ -45,7 +52,8 @@ final class ExchangeIO {
   }
 
   /** Closes the connection without any answer: what a reset or a dropped connection looks like. */
-  static void drop(HttpExchange exchange) {
+  void drop(HttpExchange exchange) {
+    beforeAnswer.accept(exchange, -1);
     exchange.close();
   }
 }

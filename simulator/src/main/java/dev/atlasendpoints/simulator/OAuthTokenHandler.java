@@ -23,7 +23,7 @@ final class OAuthTokenHandler implements HttpHandler {
 
   private final ServiceAccountTokens tokens;
   private final SimulatorCounters counters;
-  private final Consumer<RecordedRequest> recorder;
+  private final PendingRequests pending;
   private final int maxBodyBytes;
   private final ExchangeIO io;
   private final ObjectMapper mapper;
@@ -32,21 +32,20 @@ final class OAuthTokenHandler implements HttpHandler {
       int maxBodyBytes, ObjectMapper mapper) {
     this.tokens = tokens;
     this.counters = counters;
-    this.recorder = recorder;
     this.maxBodyBytes = maxBodyBytes;
     this.mapper = mapper;
-    this.io = new ExchangeIO(mapper);
+    this.pending = new PendingRequests(recorder, java.time.Clock.systemUTC());
+    this.io = new ExchangeIO(mapper, pending);
   }
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try {
-      SimulatorRequest request = SimulatorRequest.read(exchange, maxBodyBytes);
+      SimulatorRequest request = pending.receive(exchange, maxBodyBytes);
       counters.request();
-      recorder.accept(request.record());
       io.send(exchange, answer(request), false, false);
     } finally {
-      exchange.close();
+      io.drop(exchange); // records it as unanswered unless an answer was sent; closes the exchange
     }
   }
 

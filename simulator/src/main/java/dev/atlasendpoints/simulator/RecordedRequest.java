@@ -12,8 +12,11 @@ import java.util.Map;
  * @param query the raw query, or {@code null}
  * @param headers the request headers, names in lower case
  * @param body the request body as text
+ * @param receivedAt when it arrived, by the simulator's clock
+ * @param status the status answered, or -1 when the connection closed without an answer
  */
-public record RecordedRequest(String method, String path, String query, Map<String, List<String>> headers, String body) {
+public record RecordedRequest(String method, String path, String query, Map<String, List<String>> headers, String body,
+    java.time.Instant receivedAt, int status) {
 
   public RecordedRequest {
     headers = Map.copyOf(headers);

@@ -47,11 +47,11 @@ record SimulatorRequest(String method, String path, String rawQuery, Map<String,
     return new String(body, StandardCharsets.UTF_8);
   }
 
-  RecordedRequest record() {
+  RecordedRequest record(java.time.Instant receivedAt, int status) {
     Map<String, List<String>> headers = exchange.getRequestHeaders().entrySet().stream()
         .collect(Collectors.toMap(e -> e.getKey().toLowerCase(Locale.ROOT), e -> redact(e.getKey(), e.getValue()),
             (a, b) -> a));
-    return new RecordedRequest(method, path, rawQuery, headers, bodyTooLarge ? "" : bodyText());
+    return new RecordedRequest(method, path, rawQuery, headers, bodyTooLarge ? "" : bodyText(), receivedAt, status);
   }
 
   /** Keeps only the scheme of credentials: recorded requests never hold secrets. */

@@ -1,6 +1,8 @@
 package dev.atlasendpoints.core.internal;
 
+import dev.atlasendpoints.core.ClientEventListener;
 import dev.atlasendpoints.core.ClientLayer;
+import dev.atlasendpoints.core.LayerContext;
 import feign.Client;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,10 +27,12 @@ public final class LayerStack {
 
   public static Composed compose(Client innermost, List<ClientLayer> layers) {
     List<ClientLayer> ordered = ordered(layers);
+    LayerContext context = new LayerContext(new ListenerFanOut(ordered.stream()
+        .filter(ClientEventListener.class::isInstance).map(ClientEventListener.class::cast).toList()));
     List<AutoCloseable> closeables = new ArrayList<>();
     Client client = innermost;
     for (int i = ordered.size() - 1; i >= 0; i--) {
-      client = ordered.get(i).wrap(client);
+      client = ordered.get(i).wrap(client, context);
       if (client instanceof AutoCloseable closeable) {
         closeables.add(closeable);
       }

@@ -1,0 +1,31 @@
+package dev.atlasendpoints.core;
+
+import java.time.Duration;
+
+/**
+ * Events one layer reports and others observe, so that layers stay independent of each other: the
+ * resilience layer reports retries and client-side waits, the metrics layer counts them, and
+ * neither module depends on the other. A {@link ClientLayer} that also implements this interface
+ * is registered as a listener by the client; listeners must be fast and must not throw.
+ */
+public interface ClientEventListener {
+
+  /**
+   * An attempt failed and will be sent again.
+   *
+   * @param operation the operation, when known
+   * @param attempt the attempt that failed, from 1
+   * @param wait how long the retry waits first
+   * @param reason a bounded reason: a status such as {@code 429} or an exception's simple class name
+   */
+  default void onRetry(AtlasOperation operation, int attempt, Duration wait, String reason) {}
+
+  /**
+   * The client-side rate limiter held an attempt back, or refused it.
+   *
+   * @param operation the operation, when known
+   * @param waited how long the attempt waited
+   * @param refused whether it was refused (the caller got an exception) rather than delayed
+   */
+  default void onClientThrottle(AtlasOperation operation, Duration waited, boolean refused) {}
+}

@@ -1,0 +1,54 @@
+package dev.atlasendpoints.resilience;
+
+import dev.atlasendpoints.core.ClientEventListener;
+import dev.atlasendpoints.core.ClientLayer;
+import dev.atlasendpoints.core.LayerContext;
+import dev.atlasendpoints.core.LayerPosition;
+import feign.Client;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Client-side token buckets with Resilience4j's RateLimiter, keyed like Atlas's own: by endpoint
+ * set and project, for the rate-limited {@code /api/atlas/v2} operations. It learns from the
+ * service (see {@link RateLimitSettings#learnFromService()}) so that callers of a throttled bucket
+ * wait instead of each collecting its own 429.
+ */
+public final class RateLimitLayer implements ClientLayer {
+
+  private final RateLimitSettings settings;
+  private final Clock clock;
+
+  private RateLimitLayer(RateLimitSettings settings, Clock clock) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  public static RateLimitLayer of(RateLimitSettings settings) {
+    return new RateLimitLayer(settings, Clock.systemUTC());
+  }
+
+  public static RateLimitLayer of(RateLimitSettings settings, Clock clock) {
+    return new RateLimitLayer(settings, clock);
+  }
+
+  @Override
+  public LayerPosition position() {
+    return LayerPosition.RATE_LIMIT;
+  }
+
+  @Override
+  public String name() {
+    return "atlas-rate-limit";
+  }
+
+  @Override
+  public Client wrap(Client delegate) {
+    return wrap(delegate, new LayerContext(new ClientEventListener() {}));
+  }
+
+  @Override
+  public Client wrap(Client delegate, LayerContext context) {
+    return new RateLimitingClient(delegate, settings, context.events(), clock);
+  }
+}

@@ -1,0 +1,144 @@
+package dev.atlasendpoints.resilience;
+
+import dev.atlasendpoints.core.AtlasOperation;
+import dev.atlasendpoints.core.ClientEventListener;
+import dev.atlasendpoints.core.RetryAfter;
+import dev.atlasendpoints.core.internal.Responses;
+import feign.Client;
+import feign.Request;
+import feign.Response;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/** The decorator behind {@link RateLimitLayer}: one bucket per endpoint set and project. */
+final class RateLimitingClient implements Client {
+
+  private final Client delegate;
+  private final RateLimitSettings settings;
+  private final ClientEventListener events;
+  private final Clock clock;
+  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+  /** A bucket: the local limiter, and the service's signals learned for it. */
+  private static final class Bucket {
+    volatile RateLimiter limiter;
+    volatile RateLimitSettings.Limit learned;
+    volatile long pausedUntilNanos;
+
+    Bucket(RateLimiter limiter) {
+      this.limiter = limiter;
+    }
+  }
+
+  RateLimitingClient(Client delegate, RateLimitSettings settings, ClientEventListener events, Clock clock) {
+    this.delegate = delegate;
+    this.settings = settings;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Override
+  public Response execute(Request request, Request.Options options) throws IOException {
+    AtlasOperation operation = AtlasOperation.of(request).orElse(null);
+    if (operation == null || !operation.isV2()) {
+      return delegate.execute(request, options); // Atlas rate-limits v2 only
+    }
+    String endpointSet = endpointSetOf(operation.pathTemplate());
+    String key = endpointSet + "@" + AtlasOperation.projectIdOf(request).orElse("");
+    Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(limiter(k, settings.limitFor(endpointSet))));
+    awaitSlot(bucket, operation);
+    Response response = delegate.execute(request, options);
+    return settings.learnFromService() ? learn(bucket, key, response) : response;
+  }
+
+  private void awaitSlot(Bucket bucket, AtlasOperation operation) {
+    long start = System.nanoTime();
+    long pause = Math.max(0, bucket.pausedUntilNanos - start);
+    if (pause > settings.maxWait().toNanos()) {
+      refuse(operation, Duration.ofNanos(pause));
+    }
+    sleep(pause);
+    long reserved = bucket.limiter.reservePermission(); // -1 when the slot is further away than maxWait
+    if (reserved < 0) {
+      refuse(operation, settings.maxWait().plusNanos(1));
+    }
+    sleep(reserved);
+    long waited = System.nanoTime() - start;
+    if (waited > TimeUnit.MILLISECONDS.toNanos(1)) {
+      events.onClientThrottle(operation, Duration.ofNanos(waited), false);
+    }
+  }
+
+  private void refuse(AtlasOperation operation, Duration wouldWait) {
+    events.onClientThrottle(operation, Duration.ZERO, true);
+    throw new AtlasClientThrottledException(operation.operationId(), wouldWait, settings.maxWait());
+  }
+
+  /**
+   * After a 429 the bucket pauses until {@code Retry-After} and, when the answer states its refill
+   * rate (Atlas's parameters: set, wait, capacity, refill, seconds), adopts it; a
+   * {@code RateLimit-Remaining} of 0 pauses it before it answers 429.
+   */
+  private Response learn(Bucket bucket, String key, Response response) {
+    if (response.status() == 429) {
+      Duration wait = RetryAfter.parse(Responses.header(response.headers(), "Retry-After").orElse(null), clock)
+          .orElse(settings.emptyBucketPause());
+      pauseFor(bucket, wait);
+      byte[] body = Responses.readBody(response, ServiceRefillRate.MAX_BYTES, null);
+      ServiceRefillRate.of(body).filter(rate -> !rate.equals(bucket.learned)).ifPresent(rate -> {
+        bucket.learned = rate;
+        bucket.limiter = limiter(key, rate);
+      });
+      return response.toBuilder().body(body).build(); // the body was read: hand on a copy
+    }
+    Responses.header(response.headers(), "RateLimit-Remaining").ifPresent(remaining -> {
+      if (remaining.trim().equals("0")) {
+        pauseFor(bucket, settings.emptyBucketPause());
+      }
+    });
+    return response;
+  }
+
+  private static void pauseFor(Bucket bucket, Duration wait) {
+    long until = System.nanoTime() + wait.toNanos();
+    if (until - bucket.pausedUntilNanos > 0) {
+      bucket.pausedUntilNanos = until;
+    }
+  }
+
+  private RateLimiter limiter(String key, RateLimitSettings.Limit limit) {
+    return RateLimiter.of(key, RateLimiterConfig.custom()
+        .limitForPeriod(limit.permits())
+        .limitRefreshPeriod(limit.period())
+        .timeoutDuration(settings.maxWait())
+        .build());
+  }
+
+  /** {@code /api/atlas/v2/groups/{groupId}/privateEndpoint/...} belongs to {@code .../privateEndpoint}. */
+  static String endpointSetOf(String pathTemplate) {
+    int group = pathTemplate.indexOf("{groupId}/");
+    if (group < 0) {
+      return pathTemplate;
+    }
+    int afterSegment = pathTemplate.indexOf('/', group + "{groupId}/".length());
+    return afterSegment < 0 ? pathTemplate : pathTemplate.substring(0, afterSegment);
+  }
+
+  private static void sleep(long nanos) {
+    if (nanos <= 0) {
+      return;
+    }
+    try {
+      TimeUnit.NANOSECONDS.sleep(nanos);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a rate-limit slot", e);
+    }
+  }
+}
