@@ -1,0 +1,120 @@
+package dev.atlasendpoints.examples;
+
+import dev.atlasendpoints.generated.api.PrivateEndpointServicesApi;
+import dev.atlasendpoints.generated.api.ServerlessPrivateEndpointsApi;
+import dev.atlasendpoints.generated.model.CloudProvider;
+import dev.atlasendpoints.generated.model.CloudProviderEndpointServiceRequest;
+import dev.atlasendpoints.generated.model.CreateAWSEndpointRequest;
+import dev.atlasendpoints.generated.model.CreateAzureEndpointRequest;
+import dev.atlasendpoints.generated.model.CreateEndpointRequest;
+import dev.atlasendpoints.generated.model.CreateGCPEndpointGroupRequest;
+import dev.atlasendpoints.generated.model.PrivateEndpointConnectionRequest;
+import dev.atlasendpoints.generated.model.ServerlessTenantCreateRequest;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** One subcommand per create operation; each prints the created resource as JSON. */
+final class CreateCommands {
+
+  private CreateCommands() {}
+
+  @Command(name = "create-service", mixinStandardHelpOptions = true,
+      description = "createPrivateEndpointService: a private endpoint service for one provider and region.")
+  static final class Service extends AtlasCli.Subcommand {
+    @Option(names = "--provider", required = true, description = "AWS, AZURE or GCP.")
+    CloudProvider provider;
+
+    @Option(names = "--region", required = true, description = "e.g. us-east-1 or US_EAST_1.")
+    String region;
+
+    @Option(names = "--port-mapping", description = "GCP: one service attachment with port mapping.")
+    Boolean portMapping;
+
+    @Option(names = "--remote-region", description = "AWS: a remote region allowed to connect. Repeatable.")
+    List<String> remoteRegions;
+
+    @Override
+    public Integer call() throws Exception {
+      CloudProviderEndpointServiceRequest request = new CloudProviderEndpointServiceRequest().providerName(provider)
+          .region(region).portMappingEnabled(portMapping).supportedRemoteRegions(remoteRegions);
+      return cli.printResult(client -> client.api(PrivateEndpointServicesApi.class)
+          .createPrivateEndpointService(cli.projectOrFail(), request, null, null), out());
+    }
+  }
+
+  @Command(name = "create-endpoint", mixinStandardHelpOptions = true,
+      description = "createPrivateEndpoint: connect an endpoint of your network to a service.")
+  static final class Endpoint extends AtlasCli.Subcommand {
+    @Option(names = "--provider", required = true, description = "AWS, AZURE or GCP.")
+    CloudProvider provider;
+
+    @Option(names = "--service-id", required = true, description = "The endpoint service's id.")
+    String serviceId;
+
+    @Option(names = "--id", description = "AWS: the vpce-... id; AZURE: the private endpoint's resource id.")
+    String id;
+
+    @Option(names = "--ip-address", description = "AZURE: the private endpoint's IP address.")
+    String ipAddress;
+
+    @Option(names = "--endpoint-group", description = "GCP: the endpoint group's name.")
+    String endpointGroup;
+
+    @Option(names = "--gcp-project", description = "GCP: the Google Cloud project id (p-...).")
+    String gcpProject;
+
+    @Override
+    public Integer call() throws Exception {
+      CreateEndpointRequest request = switch (provider) {
+        case AWS -> new CreateAWSEndpointRequest().id(id);
+        case AZURE -> new CreateAzureEndpointRequest().id(id).privateEndpointIPAddress(ipAddress);
+        case GCP -> new CreateGCPEndpointGroupRequest().endpointGroupName(endpointGroup).gcpProjectId(gcpProject);
+        default -> throw new IllegalArgumentException("--provider must be AWS, AZURE or GCP");
+      };
+      return cli.printResult(client -> client.api(PrivateEndpointServicesApi.class)
+          .createPrivateEndpoint(cli.projectOrFail(), provider, serviceId, request, null, null), out());
+    }
+  }
+
+  @Command(name = "create-connection", mixinStandardHelpOptions = true,
+      description = "createPrivateEndpointConnection (legacy v1.0, deprecated): an AWS connection.")
+  static final class Connection extends AtlasCli.Subcommand {
+    @Option(names = "--region", required = true, description = "An AWS region such as us-east-1.")
+    String region;
+
+    @Override
+    @SuppressWarnings("deprecation")
+    public Integer call() throws Exception {
+      PrivateEndpointConnectionRequest request = new PrivateEndpointConnectionRequest()
+          .providerName(PrivateEndpointConnectionRequest.ProviderNameEnum.AWS)
+          .region(PrivateEndpointConnectionRequest.RegionEnum.fromValue(region));
+      return cli.printResult(client -> client.api(PrivateEndpointServicesApi.class)
+          .createPrivateEndpointConnection(cli.projectOrFail(), request, null, null), out());
+    }
+  }
+
+  @Command(name = "create-serverless-endpoint", mixinStandardHelpOptions = true,
+      description = "createServerlessPrivateEndpoint (deprecated): a private endpoint of a serverless instance.")
+  static final class ServerlessEndpoint extends AtlasCli.Subcommand {
+    @Option(names = "--instance", required = true, description = "The serverless instance's name.")
+    String instance;
+
+    @Option(names = "--comment", description = "A note, at most 80 characters.")
+    String comment;
+
+    @Option(names = "--v1", description = "Use the legacy v1.0 operation (createServerlessPrivateEndpointV1).")
+    boolean v1;
+
+    @Override
+    @SuppressWarnings("deprecation")
+    public Integer call() throws Exception {
+      ServerlessTenantCreateRequest request = new ServerlessTenantCreateRequest().comment(comment);
+      return cli.printResult(client -> {
+        ServerlessPrivateEndpointsApi api = client.api(ServerlessPrivateEndpointsApi.class);
+        return v1 ? api.createServerlessPrivateEndpointV1(cli.projectOrFail(), instance, request, null)
+            : api.createServerlessPrivateEndpoint(cli.projectOrFail(), instance, request, null);
+      }, out());
+    }
+  }
+}

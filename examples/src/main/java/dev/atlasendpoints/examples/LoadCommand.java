@@ -1,0 +1,109 @@
+package dev.atlasendpoints.examples;
+
+import dev.atlasendpoints.core.AtlasClient;
+import dev.atlasendpoints.core.errors.AtlasException;
+import dev.atlasendpoints.generated.api.ServerlessPrivateEndpointsApi;
+import dev.atlasendpoints.generated.model.ServerlessTenantCreateRequest;
+import dev.atlasendpoints.metrics.MeterNames;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code load}: N creates from C concurrent callers, with throughput, latency and outcomes. */
+@Command(name = "load", mixinStandardHelpOptions = true,
+    description = "Sends N serverless-endpoint creates from C concurrent callers and prints calls per second, "
+        + "p50/p99 latency, HTTP exchanges per call and the outcome counts.")
+final class LoadCommand extends AtlasCli.Subcommand {
+
+  @Option(names = {"-n", "--calls"}, defaultValue = "200", description = "Calls in all (default: ${DEFAULT-VALUE}).")
+  int calls;
+
+  @Option(names = {"-c", "--concurrency"}, defaultValue = "4", description = "Concurrent callers (default: ${DEFAULT-VALUE}).")
+  int concurrency;
+
+  @Option(names = "--instance", defaultValue = "load-instance", description = "Serverless instance (default: ${DEFAULT-VALUE}).")
+  String instance;
+
+  @Option(names = "--metrics-port", description = "Serve /metrics on 127.0.0.1 at this port while running.")
+  Integer metricsPort;
+
+  @Override
+  @SuppressWarnings("deprecation")
+  public Integer call() throws Exception {
+    if (calls < 1 || concurrency < 1) {
+      throw new IllegalArgumentException("--calls and --concurrency must be at least 1");
+    }
+    String project = cli.projectOrFail();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
+    long[] latencies = new long[calls];
+    AtomicInteger next = new AtomicInteger();
+    PrometheusEndpoint endpoint = metricsPort == null ? null : new PrometheusEndpoint(registry, metricsPort);
+    ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+    long start = System.nanoTime();
+    try (AtlasClient client = ClientFactory.fullyLayered(cli.environment(), registry, "cli-load")) {
+      ServerlessPrivateEndpointsApi api = client.api(ServerlessPrivateEndpointsApi.class);
+      List<Future<?>> callers = new ArrayList<>();
+      for (int c = 0; c < concurrency; c++) {
+        callers.add(pool.submit(() -> {
+          for (int i = next.getAndIncrement(); i < calls; i = next.getAndIncrement()) {
+            long callStart = System.nanoTime();
+            String outcome = "success";
+            try {
+              api.createServerlessPrivateEndpoint(project, instance, new ServerlessTenantCreateRequest()
+                  .comment("load " + i), null);
+            } catch (AtlasException e) {
+              outcome = e.getClass().getSimpleName();
+            }
+            latencies[i] = System.nanoTime() - callStart;
+            outcomes.computeIfAbsent(outcome, o -> new LongAdder()).increment();
+          }
+          return null;
+        }));
+      }
+      for (Future<?> caller : callers) {
+        caller.get();
+      }
+    } finally {
+      pool.shutdownNow();
+      if (endpoint != null) {
+        endpoint.close();
+      }
+    }
+    report(out(), System.nanoTime() - start, latencies, outcomes, registry);
+    return outcomes.keySet().stream().allMatch("success"::equals) ? AtlasCli.OK : AtlasCli.API_ERROR;
+  }
+
+  private void report(PrintWriter out, long elapsedNanos, long[] latencies, Map<String, LongAdder> outcomes,
+      PrometheusMeterRegistry registry) {
+    long[] sorted = latencies.clone();
+    Arrays.sort(sorted);
+    long exchanges = registry.find(MeterNames.EXCHANGES).timers().stream().mapToLong(Timer::count).sum();
+    out.printf("calls: %d, concurrency: %d%n", calls, concurrency);
+    out.printf("calls per second: %.1f%n", calls / (elapsedNanos / 1e9));
+    out.printf("latency p50: %.2f ms, p99: %.2f ms%n", percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6);
+    out.printf("HTTP exchanges per call: %.3f%n", (double) exchanges / calls);
+    Map<String, Long> counts = new TreeMap<>();
+    outcomes.forEach((outcome, count) -> counts.put(outcome, count.sum()));
+    out.println("outcomes: " + counts);
+    out.flush();
+  }
+
+  private static long percentile(long[] sorted, double p) {
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+  }
+}
