@@ -3,7 +3,6 @@ package dev.atlasendpoints.core;
 import dev.atlasendpoints.core.internal.SpecIndex;
 import feign.Request;
 import java.lang.reflect.Method;
-import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,7 +42,9 @@ public record AtlasOperation(String operationId, String httpMethod, String pathT
 
   /** The project ({@code groupId}) a request addresses, if its path has one. */
   public static Optional<String> projectIdOf(Request request) {
-    String path = URI.create(request.url()).getRawPath();
+    String target = dev.atlasendpoints.core.internal.Urls.requestTarget(request.url());
+    int query = target.indexOf('?');
+    String path = query < 0 ? target : target.substring(0, query);
     int groups = path.indexOf("/groups/");
     if (groups < 0) {
       return Optional.empty();

@@ -50,6 +50,11 @@ public final class AtlasSimulator implements AutoCloseable {
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
+    // Past 200 idle keep-alive connections (clients come and go in tests and benchmarks) the JDK
+    // server closes each connection as it turns idle, racing clients that reuse it at that moment.
+    if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+      System.setProperty("sun.net.httpserver.maxIdleConnections", "4096");
+    }
   }
 
   private final SimulatorSettings settings;

@@ -18,10 +18,13 @@ public final class Responses {
 
   /** The first value of a header, its name matched case-insensitively (HTTP/2 lower-cases names). */
   public static Optional<String> header(Map<String, Collection<String>> headers, String name) {
-    return headers.entrySet().stream()
-        .filter(e -> e.getKey() != null && e.getKey().equalsIgnoreCase(name))
-        .flatMap(e -> e.getValue().stream())
-        .findFirst();
+    // A loop, not a stream: this runs several times per call on the hot path.
+    for (Map.Entry<String, Collection<String>> entry : headers.entrySet()) {
+      if (entry.getKey() != null && entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty()) {
+        return Optional.ofNullable(entry.getValue().iterator().next());
+      }
+    }
+    return Optional.empty();
   }
 
   /** Every value of a header, its name matched case-insensitively. */
@@ -54,8 +57,16 @@ public final class Responses {
     if (response.body() == null) {
       return new byte[0];
     }
+    Integer declared = response.body().length();
+    if (declared != null && declared > maxBytes) {
+      throw new AtlasMalformedResponseException(operationId, response.status(),
+          "the answer is larger than the configured bound of " + maxBytes + " bytes", null);
+    }
     try (InputStream in = response.body().asInputStream()) {
-      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+      // With a declared length, read exactly that (one right-sized array); else up to the bound.
+      byte[] bytes = declared != null && declared >= 0
+          ? in.readNBytes(declared)
+          : in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
       if (bytes.length > maxBytes) {
         throw new AtlasMalformedResponseException(operationId, response.status(),
             "the answer is larger than the configured bound of " + maxBytes + " bytes", null);

@@ -8,7 +8,6 @@ import feign.Client;
 import feign.Request;
 import feign.Response;
 import java.io.IOException;
-import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,16 +47,7 @@ final class TransportBoundary implements Client {
   }
 
   private static boolean asksForEnvelope(Request request) {
-    String query = URI.create(request.url()).getRawQuery();
-    if (query == null) {
-      return false;
-    }
-    for (String pair : query.split("&")) {
-      if (pair.equalsIgnoreCase("envelope=true")) {
-        return true;
-      }
-    }
-    return false;
+    return Urls.hasQueryParameter(request.url(), "envelope", "true");
   }
 
   /** {@code {"status": 201, "content": {...}}} with HTTP 200 becomes HTTP 201 with the content. */

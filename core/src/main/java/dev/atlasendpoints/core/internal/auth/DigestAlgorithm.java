@@ -18,11 +18,22 @@ enum DigestAlgorithm {
   private final String directive;
   private final String jcaName;
   private final boolean session;
+  /** One digest per thread: looking the algorithm up for every hash costs more than hashing. */
+  private final ThreadLocal<MessageDigest> digests;
 
   DigestAlgorithm(String directive, String jcaName, boolean session) {
     this.directive = directive;
     this.jcaName = jcaName;
     this.session = session;
+    this.digests = ThreadLocal.withInitial(this::newDigest);
+  }
+
+  private MessageDigest newDigest() {
+    try {
+      return MessageDigest.getInstance(jcaName);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this JDK lacks " + jcaName, e);
+    }
   }
 
   String directive() {
@@ -48,12 +59,8 @@ enum DigestAlgorithm {
 
   /** Lower-case hex of the hash of the parts joined by colons, as every digest step needs. */
   String hexOfJoined(String... parts) {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance(jcaName);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("this JDK lacks " + jcaName, e);
-    }
+    MessageDigest digest = digests.get();
+    digest.reset();
     for (int i = 0; i < parts.length; i++) {
       if (i > 0) {
         digest.update((byte) ':');

@@ -6,7 +6,7 @@ import feign.Client;
 import feign.Request;
 import feign.Response;
 import java.io.IOException;
-import java.net.URI;
+import dev.atlasendpoints.core.internal.Urls;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
@@ -78,10 +78,10 @@ public final class DigestAuthentication implements Client {
 
   private String header(DigestChallenge challenge, Request request, long count) {
     ApiKeyCredentials key = credentials.get();
-    URI uri = URI.create(request.url());
-    String target = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
+    String target = Urls.requestTarget(request.url());
     DigestAlgorithm algorithm = challenge.algorithm();
-    String nc = String.format("%08x", count);
+    String hex = Long.toHexString(count);
+    String nc = "00000000".substring(hex.length()) + hex;
     byte[] cnonceBytes = new byte[16];
     random.nextBytes(cnonceBytes);
     String cnonce = HexFormat.of().formatHex(cnonceBytes);
@@ -113,8 +113,7 @@ public final class DigestAuthentication implements Client {
   }
 
   private static String originOf(String url) {
-    URI uri = URI.create(url);
-    return uri.getScheme() + "://" + uri.getRawAuthority();
+    return Urls.origin(url);
   }
 
   @Override

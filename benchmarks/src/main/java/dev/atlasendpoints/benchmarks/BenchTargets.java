@@ -1,0 +1,98 @@
+package dev.atlasendpoints.benchmarks;
+
+import dev.atlasendpoints.core.AtlasClient;
+import dev.atlasendpoints.generated.api.ServerlessPrivateEndpointsApi;
+import dev.atlasendpoints.generated.model.ServerlessTenantCreateRequest;
+import dev.atlasendpoints.metrics.AtlasMetrics;
+import dev.atlasendpoints.resilience.RateLimitLayer;
+import dev.atlasendpoints.resilience.RateLimitSettings;
+import dev.atlasendpoints.resilience.RetryLayer;
+import dev.atlasendpoints.resilience.RetrySettings;
+import dev.atlasendpoints.simulator.ApiKey;
+import dev.atlasendpoints.simulator.AtlasSimulator;
+import dev.atlasendpoints.simulator.RateLimit;
+import dev.atlasendpoints.simulator.ServiceAccount;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/** The things the load drivers compare: the SDK's stacks and the floor, against one simulator. */
+final class BenchTargets {
+
+  static final String PROJECT = "32b6e34b3d91647abb20e7b8";
+  static final String INSTANCE = "bench";
+  static final String PATH = "/api/atlas/v2/groups/" + PROJECT + "/privateEndpoint/serverless/instance/" + INSTANCE
+      + "/endpoint";
+  static final String BODY = "{\"comment\":\"bench\"}";
+  static final String MEDIA_TYPE = "application/vnd.atlas.2023-01-01+json";
+
+  private BenchTargets() {}
+
+  /** A simulator that never throttles: the limits under test are the client's. */
+  static AtlasSimulator simulator() {
+    return AtlasSimulator.builder().rateLimit(RateLimit.unlimited()).threads(128)
+        .apiKey(ApiKey.of("bench-public", "bench-private"))
+        .serviceAccount(ServiceAccount.of("bench-client", "bench-secret"))
+        .tokenRequestLimit(new RateLimit(1000, 1000, 1)).start();
+  }
+
+  /** One call of the SDK or the floor. */
+  @FunctionalInterface
+  interface Call {
+    void run() throws Exception;
+  }
+
+  /** Digest, retry, a rate limiter it never reaches, and metrics: everything a production client has. */
+  static AtlasClient fullStack(AtlasSimulator simulator, boolean digest) {
+    AtlasMetrics metrics = AtlasMetrics.of(new SimpleMeterRegistry());
+    AtlasClient.Builder builder = AtlasClient.builder().baseUrl(simulator.baseUri().toString())
+        .layer(RetryLayer.of(RetrySettings.defaults()))
+        .layer(RateLimitLayer.of(RateLimitSettings.builder().defaultLimit(1_000_000, Duration.ofSeconds(1)).build()))
+        .layer(metrics.callLayer()).layer(metrics.exchangeLayer());
+    return (digest ? builder.apiKey("bench-public", "bench-private")
+        : builder.serviceAccount("bench-client", "bench-secret")).build();
+  }
+
+  /** Digest only: the naive-vs-SDK exchange comparison needs nothing else. */
+  static AtlasClient digestOnly(AtlasSimulator simulator) {
+    return AtlasClient.builder().baseUrl(simulator.baseUri().toString()).apiKey("bench-public", "bench-private").build();
+  }
+
+  @SuppressWarnings("deprecation")
+  static Call sdkCall(AtlasClient client) {
+    ServerlessPrivateEndpointsApi api = client.api(ServerlessPrivateEndpointsApi.class);
+    ServerlessTenantCreateRequest request = new ServerlessTenantCreateRequest().comment("bench");
+    return () -> api.createServerlessPrivateEndpoint(PROJECT, INSTANCE, request, null);
+  }
+
+  /** The floor: the JDK's HTTP client posting the same bytes with a precomputed Authorization header. */
+  static Call floorCall(AtlasSimulator simulator) throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+    HttpRequest request = HttpRequest.newBuilder(simulator.baseUri().resolve(PATH))
+        .header("Authorization", "Bearer " + token(http, simulator.baseUri()))
+        .header("Content-Type", MEDIA_TYPE).header("Accept", MEDIA_TYPE)
+        .POST(HttpRequest.BodyPublishers.ofString(BODY)).build();
+    return () -> {
+      HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      if (response.statusCode() != 201) {
+        throw new IllegalStateException("floor got " + response.statusCode());
+      }
+    };
+  }
+
+  private static String token(HttpClient http, URI base) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/oauth/token"))
+        .header("Authorization", "Basic " + Base64.getEncoder()
+            .encodeToString("bench-client:bench-secret".getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build();
+    String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    return body.replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+  }
+}

@@ -1,0 +1,196 @@
+package dev.atlasendpoints.benchmarks;
+
+import dev.atlasendpoints.core.AtlasClient;
+import dev.atlasendpoints.simulator.AtlasSimulator;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Side-by-side measurements against the simulator, each reported as a ratio of two things measured
+ * in the same run, in alternating rounds, since absolute times on a shared machine drift:
+ *
+ * <ol>
+ *   <li>HTTP exchanges per call with digest auth: the SDK (1 and 16 callers) vs curl --digest;
+ *   <li>per-call latency at one caller: the full stack vs the floor (JDK HttpClient, same bytes,
+ *       precomputed Authorization);
+ *   <li>throughput at 1, 4, 16 and 64 callers: the full stack vs the floor.
+ * </ol>
+ *
+ * <p>Run: {@code ./mvnw -q -pl benchmarks -am package -DskipTests && java -cp
+ * benchmarks/target/benchmarks.jar dev.atlasendpoints.benchmarks.LoadComparison}
+ */
+public final class LoadComparison {
+
+  private static final int ROUNDS = 7;
+
+  private LoadComparison() {}
+
+  public static void main(String[] args) throws Exception {
+    System.out.printf("LoadComparison: %d cores, Java %s, %s%n", Runtime.getRuntime().availableProcessors(),
+        Runtime.version(), java.time.Instant.now());
+    exchangesPerCall();
+    latencyAtOneCaller();
+    throughputByCallers();
+    System.exit(0);
+  }
+
+  private static void exchangesPerCall() throws Exception {
+    System.out.println("\n== HTTP exchanges per call (digest) ==");
+    for (int callers : new int[] {1, 16}) {
+      try (AtlasSimulator simulator = BenchTargets.simulator(); AtlasClient client = BenchTargets.digestOnly(simulator)) {
+        int calls = 2000;
+        runCalls(BenchTargets.sdkCall(client), callers, calls);
+        System.out.printf("SDK, %2d callers: %d calls, %d exchanges, %.4f exchanges per call (%d challenges)%n",
+            callers, calls, simulator.counters().requests(), simulator.counters().requests() / (double) calls,
+            simulator.counters().challenges());
+      }
+    }
+    if (!new File("/usr/bin/curl").canExecute()) {
+      System.out.println("curl --digest: not installed, baseline skipped");
+      return;
+    }
+    try (AtlasSimulator simulator = BenchTargets.simulator()) {
+      int calls = 100;
+      for (int i = 0; i < calls; i++) {
+        Process curl = new ProcessBuilder("/usr/bin/curl", "-s", "-o", "/dev/null", "--digest", "-u",
+            "bench-public:bench-private", "-H", "Content-Type: " + BenchTargets.MEDIA_TYPE, "-H",
+            "Accept: " + BenchTargets.MEDIA_TYPE, "-d", BenchTargets.BODY,
+            simulator.baseUri().resolve(BenchTargets.PATH).toString()).start();
+        curl.waitFor();
+      }
+      System.out.printf("curl --digest (naive), 1 caller: %d calls, %d exchanges, %.4f exchanges per call%n", calls,
+          simulator.counters().requests(), simulator.counters().requests() / (double) calls);
+    }
+  }
+
+  private static void latencyAtOneCaller() throws Exception {
+    System.out.println("\n== per-call latency at 1 caller: full stack / floor (mean of 2000 calls per round) ==");
+    try (AtlasSimulator simulator = BenchTargets.simulator();
+        AtlasClient bearer = BenchTargets.fullStack(simulator, false);
+        AtlasClient digest = BenchTargets.fullStack(simulator, true)) {
+      BenchTargets.Call floor = BenchTargets.floorCall(simulator);
+      BenchTargets.Call sdkBearer = BenchTargets.sdkCall(bearer);
+      BenchTargets.Call sdkDigest = BenchTargets.sdkCall(digest);
+      for (BenchTargets.Call call : List.of(floor, sdkBearer, sdkDigest)) {
+        runCalls(call, 1, 3000); // warm-up
+      }
+      double[] bearerRatios = new double[ROUNDS];
+      double[] digestRatios = new double[ROUNDS];
+      double[] floorMicros = new double[ROUNDS];
+      for (int round = 0; round < ROUNDS; round++) {
+        double f = meanMicros(floor, 2000);
+        double b = meanMicros(sdkBearer, 2000);
+        double d = meanMicros(sdkDigest, 2000);
+        floorMicros[round] = f;
+        bearerRatios[round] = b / f;
+        digestRatios[round] = d / f;
+        System.out.printf("round %d: floor %.1f us, full stack (bearer) %.1f us, full stack (digest) %.1f us%n",
+            round + 1, f, b, d);
+      }
+      System.out.printf("ratio full stack (bearer) / floor: median %.3f, range %.3f-%.3f%n", median(bearerRatios),
+          min(bearerRatios), max(bearerRatios));
+      System.out.printf("ratio full stack (digest) / floor: median %.3f, range %.3f-%.3f%n", median(digestRatios),
+          min(digestRatios), max(digestRatios));
+    }
+  }
+
+  private static void throughputByCallers() throws Exception {
+    System.out.println("\n== throughput: full stack (bearer) / floor, 3 s per round, 3 rounds ==");
+    try (AtlasSimulator simulator = BenchTargets.simulator(); AtlasClient bearer = BenchTargets.fullStack(simulator, false)) {
+      BenchTargets.Call floor = BenchTargets.floorCall(simulator);
+      BenchTargets.Call sdk = BenchTargets.sdkCall(bearer);
+      runFor(floor, 16, 2000);
+      runFor(sdk, 16, 2000);
+      for (int callers : new int[] {1, 4, 16, 64}) {
+        double[] ratios = new double[3];
+        double floorRate = 0;
+        double sdkRate = 0;
+        for (int round = 0; round < 3; round++) {
+          double f = runFor(floor, callers, 3000);
+          double s = runFor(sdk, callers, 3000);
+          ratios[round] = s / f;
+          floorRate += f / 3;
+          sdkRate += s / 3;
+        }
+        System.out.printf("%2d callers: floor %.0f calls/s, full stack %.0f calls/s, ratio median %.3f (range %.3f-%.3f),"
+            + " failed calls so far: %d%n", callers, floorRate, sdkRate, median(ratios), min(ratios), max(ratios),
+            FAILURES.get());
+      }
+    }
+  }
+
+  private static double meanMicros(BenchTargets.Call call, int calls) throws Exception {
+    long start = System.nanoTime();
+    for (int i = 0; i < calls; i++) {
+      call.run();
+    }
+    return (System.nanoTime() - start) / 1000.0 / calls;
+  }
+
+  private static final AtomicLong FAILURES = new AtomicLong();
+
+  /** Calls per second that {@code callers} threads reach in {@code millis}; failed calls are counted apart. */
+  private static double runFor(BenchTargets.Call call, int callers, long millis) throws Exception {
+    AtomicLong done = new AtomicLong();
+    long deadline = System.nanoTime() + millis * 1_000_000;
+    ExecutorService pool = Executors.newFixedThreadPool(callers);
+    List<Future<?>> futures = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int c = 0; c < callers; c++) {
+      futures.add(pool.submit(() -> {
+        while (System.nanoTime() < deadline) {
+          try {
+            call.run();
+            done.incrementAndGet();
+          } catch (Exception e) {
+            FAILURES.incrementAndGet();
+          }
+        }
+        return null;
+      }));
+    }
+    for (Future<?> future : futures) {
+      future.get();
+    }
+    pool.shutdown();
+    return done.get() / ((System.nanoTime() - start) / 1e9);
+  }
+
+  private static void runCalls(BenchTargets.Call call, int callers, int calls) throws Exception {
+    AtomicLong next = new AtomicLong();
+    ExecutorService pool = Executors.newFixedThreadPool(callers);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int c = 0; c < callers; c++) {
+      futures.add(pool.submit(() -> {
+        while (next.getAndIncrement() < calls) {
+          call.run();
+        }
+        return null;
+      }));
+    }
+    for (Future<?> future : futures) {
+      future.get();
+    }
+    pool.shutdown();
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  private static double min(double[] values) {
+    return Arrays.stream(values).min().orElse(0);
+  }
+
+  private static double max(double[] values) {
+    return Arrays.stream(values).max().orElse(0);
+  }
+}
