@@ -28,6 +28,17 @@ public record AtlasOperation(String operationId, String httpMethod, String pathT
     return pathTemplate.startsWith("/api/atlas/v2/");
   }
 
+  /**
+   * The endpoint set the operation belongs to, as Atlas groups its rate limits: the path template
+   * up to the segment after {@code {groupId}}, e.g. {@code /api/atlas/v2/groups/{groupId}/privateEndpoint}.
+   * Bounded by the spec, so fit for metric tags and limiter keys.
+   */
+  public String endpointSet() {
+    int group = pathTemplate.indexOf("{groupId}/");
+    int end = group < 0 ? -1 : pathTemplate.indexOf('/', group + "{groupId}/".length());
+    return end < 0 ? pathTemplate : pathTemplate.substring(0, end);
+  }
+
   /** The operation of a request built from a generated API method, if it is one. */
   public static Optional<AtlasOperation> of(Request request) {
     if (request.requestTemplate() == null || request.requestTemplate().methodMetadata() == null) {

@@ -173,7 +173,7 @@ public final class AtlasMetrics {
     if (operation != null) {
       Responses.header(response.headers(), "RateLimit-Remaining").ifPresent(value -> {
         try {
-          remainingGauge(endpointSetOf(operation.pathTemplate())).set(Long.parseLong(value.trim()));
+          remainingGauge(operation.endpointSet()).set(Long.parseLong(value.trim()));
         } catch (NumberFormatException ignored) {
           // a malformed header says nothing
         }
@@ -199,12 +199,6 @@ public final class AtlasMetrics {
   private void count(String name, Tags tags) {
     io.micrometer.core.instrument.Counter.builder(name).description(MeterNames.describe(name)).tags(tags)
         .register(registry).increment();
-  }
-
-  static String endpointSetOf(String pathTemplate) {
-    int group = pathTemplate.indexOf("{groupId}/");
-    int end = group < 0 ? -1 : pathTemplate.indexOf('/', group + "{groupId}/".length());
-    return end < 0 ? pathTemplate : pathTemplate.substring(0, end);
   }
 
   static String operationId(AtlasOperation operation) {

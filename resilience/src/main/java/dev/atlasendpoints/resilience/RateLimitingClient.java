@@ -49,7 +49,7 @@ final class RateLimitingClient implements Client {
     if (operation == null || !operation.isV2()) {
       return delegate.execute(request, options); // Atlas rate-limits v2 only
     }
-    String endpointSet = endpointSetOf(operation.pathTemplate());
+    String endpointSet = operation.endpointSet();
     String key = endpointSet + "@" + AtlasOperation.projectIdOf(request).orElse("");
     Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(limiter(k, settings.limitFor(endpointSet))));
     awaitSlot(bucket, operation);
@@ -118,16 +118,6 @@ final class RateLimitingClient implements Client {
         .limitRefreshPeriod(limit.period())
         .timeoutDuration(settings.maxWait())
         .build());
-  }
-
-  /** {@code /api/atlas/v2/groups/{groupId}/privateEndpoint/...} belongs to {@code .../privateEndpoint}. */
-  static String endpointSetOf(String pathTemplate) {
-    int group = pathTemplate.indexOf("{groupId}/");
-    if (group < 0) {
-      return pathTemplate;
-    }
-    int afterSegment = pathTemplate.indexOf('/', group + "{groupId}/".length());
-    return afterSegment < 0 ? pathTemplate : pathTemplate.substring(0, afterSegment);
   }
 
   private static void sleep(long nanos) {

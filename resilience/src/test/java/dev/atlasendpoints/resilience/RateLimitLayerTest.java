@@ -94,15 +94,6 @@ class RateLimitLayerTest {
     }
   }
 
-  @Test
-  void endpointSets_areDerivedFromThePathTemplate() {
-    assertThat(RateLimitingClient.endpointSetOf(
-        "/api/atlas/v2/groups/{groupId}/privateEndpoint/serverless/instance/{instanceName}/endpoint"))
-        .isEqualTo("/api/atlas/v2/groups/{groupId}/privateEndpoint");
-    assertThat(RateLimitingClient.endpointSetOf("/api/atlas/v2/groups/{groupId}/privateEndpoint/endpointService"))
-        .isEqualTo("/api/atlas/v2/groups/{groupId}/privateEndpoint");
-  }
-
   /** Every attempt of a call that got a 429 is followed by its next attempt no sooner than Retry-After. */
   static void assertNoRetryArrivedBeforeItsRetryAfter(Harness h) {
     Map<String, List<RecordedRequest>> attemptsByCall = h.simulator.requests().stream()
