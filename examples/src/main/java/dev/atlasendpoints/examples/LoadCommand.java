@@ -41,6 +41,11 @@ final class LoadCommand extends AtlasCli.Subcommand {
   @Option(names = "--metrics-port", description = "Serve /metrics on 127.0.0.1 at this port while running.")
   Integer metricsPort;
 
+  @Option(names = "--hold-seconds", defaultValue = "0",
+      description = "With --metrics-port: keep /metrics open this long after the last call, for a final scrape "
+          + "(default: ${DEFAULT-VALUE}).")
+  int holdSeconds;
+
   @Override
   @SuppressWarnings("deprecation")
   public Integer call() throws Exception {
@@ -78,13 +83,16 @@ final class LoadCommand extends AtlasCli.Subcommand {
       for (Future<?> caller : callers) {
         caller.get();
       }
+      report(out(), System.nanoTime() - start, latencies, outcomes, registry);
+      if (endpoint != null && holdSeconds > 0) {
+        Thread.sleep(holdSeconds * 1000L);
+      }
     } finally {
       pool.shutdownNow();
       if (endpoint != null) {
         endpoint.close();
       }
     }
-    report(out(), System.nanoTime() - start, latencies, outcomes, registry);
     return outcomes.keySet().stream().allMatch("success"::equals) ? AtlasCli.OK : AtlasCli.API_ERROR;
   }
 
