@@ -80,7 +80,10 @@ public final class ServiceAccountTokens implements AutoCloseable {
           refreshing.unlock();
         }
       }
-      return current.value();
+      Token latest = current; // null only if Atlas just rejected it: then fetch below
+      if (latest != null) {
+        return latest.value();
+      }
     }
     refreshing.lock();
     try {
