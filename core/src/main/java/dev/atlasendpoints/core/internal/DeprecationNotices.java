@@ -22,9 +22,4 @@ final class DeprecationNotices {
           sunset.map(s -> "; sunset " + s).orElse(""));
     }
   }
-
-  /** Operations a notice was logged for. */
-  Set<String> logged() {
-    return Set.copyOf(logged);
-  }
 }
