@@ -54,7 +54,7 @@ final class BenchTargets {
     AtlasClient.Builder builder = AtlasClient.builder().baseUrl(simulator.baseUri().toString())
         .layer(RetryLayer.of(RetrySettings.defaults()))
         .layer(RateLimitLayer.of(RateLimitSettings.builder().defaultLimit(1_000_000, Duration.ofSeconds(1)).build()))
-        .layer(metrics.callLayer()).layer(metrics.exchangeLayer());
+        .layer(metrics.callLayer()).layer(metrics.exchangeLayer()).listener(metrics.eventListener());
     return (digest ? builder.apiKey("bench-public", "bench-private")
         : builder.serviceAccount("bench-client", "bench-secret")).build();
   }

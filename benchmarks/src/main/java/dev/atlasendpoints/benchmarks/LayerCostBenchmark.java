@@ -80,7 +80,7 @@ public class LayerCostBenchmark {
     }
     if (stack.contains("metrics") || stack.equals("full")) {
       AtlasMetrics metrics = AtlasMetrics.of(new SimpleMeterRegistry());
-      builder.layer(metrics.callLayer()).layer(metrics.exchangeLayer());
+      builder.layer(metrics.callLayer()).layer(metrics.exchangeLayer()).listener(metrics.eventListener());
     }
     client = builder.build();
     api = client.api(ServerlessPrivateEndpointsApi.class);

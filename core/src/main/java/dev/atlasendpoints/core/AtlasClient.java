@@ -108,6 +108,7 @@ public final class AtlasClient implements AutoCloseable {
     private Client transport;
     private HttpSettings httpSettings = HttpSettings.defaults();
     private final List<ClientLayer> layers = new ArrayList<>();
+    private final List<ClientEventListener> listeners = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
@@ -166,6 +167,15 @@ public final class AtlasClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Adds a listener of the events layers report (retries, client-side waits), whichever layers
+     * are present. Listeners must be fast; one that throws is logged and never felt by the call.
+     */
+    public Builder listener(ClientEventListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
     /** The clock of token expiry and {@code Retry-After} dates. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -178,7 +188,7 @@ public final class AtlasClient implements AutoCloseable {
       }
       String url = checkedBaseUrl(baseUrl, httpSettings.allowInsecureHttp());
       return new AtlasClient(url, ClientAssembly.assemble(url, httpSettings, transport, apiKey, serviceAccount,
-          layers, clock));
+          layers, listeners, clock));
     }
 
     private static String checkedBaseUrl(String baseUrl, boolean allowInsecureHttp) {

@@ -3,17 +3,19 @@ package dev.atlasendpoints.core;
 import java.time.Duration;
 
 /**
- * Events one layer reports and others observe, so that layers stay independent of each other: the
- * resilience layer reports retries and client-side waits, the metrics layer counts them, and
- * neither module depends on the other. A {@link ClientLayer} that also implements this interface
- * is registered as a listener by the client; listeners must be fast and must not throw.
+ * Events layers report and others observe, so that layers stay independent of each other: the
+ * resilience layers report retries and client-side waits, the metrics module counts them, and
+ * neither module depends on the other. Listeners are registered on the client builder
+ * ({@code AtlasClient.Builder.listener}) and hear every layer's events whichever layers are
+ * present; layers report through {@link LayerContext#events()}. Listeners must be fast and must
+ * not throw.
  */
 public interface ClientEventListener {
 
   /**
    * An attempt failed and will be sent again.
    *
-   * @param operation the operation, when known
+   * @param operation the operation
    * @param attempt the attempt that failed, from 1
    * @param wait how long the retry waits first
    * @param reason a bounded reason: a status such as {@code 429} or an exception's simple class name
@@ -23,7 +25,7 @@ public interface ClientEventListener {
   /**
    * The client-side rate limiter held an attempt back, or refused it.
    *
-   * @param operation the operation, when known
+   * @param operation the operation
    * @param waited how long the attempt waited
    * @param refused whether it was refused (the caller got an exception) rather than delayed
    */

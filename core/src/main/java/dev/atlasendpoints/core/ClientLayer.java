@@ -1,6 +1,7 @@
 package dev.atlasendpoints.core;
 
 import feign.Client;
+import java.util.Objects;
 
 /**
  * The SPI through which modules add behaviour to every HTTP exchange: a {@link Client} decorator
@@ -9,8 +10,8 @@ import feign.Client;
  *
  * <p>A layer sees every physical attempt below its position, with statuses and headers, and the
  * SDK's typed exceptions ({@code AtlasCommunicationException} and its subtypes) instead of raw
- * {@code IOException}s. {@link AtlasOperation#of(feign.Request)} tells which operation a request
- * belongs to.
+ * {@code IOException}s. The {@link LayerContext} tells which operation and project each request
+ * belongs to and where to report events, so a layer never parses a request to learn what it is.
  */
 public interface ClientLayer {
 
@@ -22,11 +23,49 @@ public interface ClientLayer {
     return getClass().getName();
   }
 
-  /** Decorates {@code delegate}, the next layer inward. */
-  Client wrap(Client delegate);
+  /**
+   * Decorates {@code next}, the next layer inward.
+   *
+   * @param next the client to hand requests on to
+   * @param context what the client tells every layer: each request's {@link AtlasCall} and the
+   *     event sink
+   */
+  Client wrap(Client next, LayerContext context);
 
-  /** Decorates {@code delegate}, with access to the client's event listeners. */
-  default Client wrap(Client delegate, LayerContext context) {
-    return wrap(delegate);
+  /**
+   * A layer from its parts, for layers that need no class of their own:
+   * {@code ClientLayer.of(LayerPosition.EXCHANGE, "request-log", (next, context) -> (request, options) -> ...)}.
+   */
+  static ClientLayer of(LayerPosition position, String name, Wrapper wrapper) {
+    Objects.requireNonNull(position, "position");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(wrapper, "wrapper");
+    return new ClientLayer() {
+      @Override
+      public LayerPosition position() {
+        return position;
+      }
+
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public Client wrap(Client next, LayerContext context) {
+        return wrapper.wrap(next, context);
+      }
+
+      @Override
+      public String toString() {
+        return "ClientLayer[" + position + ":" + name + "]";
+      }
+    };
+  }
+
+  /** What {@link #wrap} does, for {@link #of}. */
+  @FunctionalInterface
+  interface Wrapper {
+    Client wrap(Client next, LayerContext context);
   }
 }

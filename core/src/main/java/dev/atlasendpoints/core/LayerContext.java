@@ -1,8 +1,16 @@
 package dev.atlasendpoints.core;
 
-/**
- * What the client hands a layer when it wraps: the listeners to report events to.
- *
- * @param events reports to every registered {@link ClientEventListener}; never throws
- */
-public record LayerContext(ClientEventListener events) {}
+import feign.Request;
+
+/** What the client hands a layer when it wraps: who a request is for, and where to report events. */
+public interface LayerContext {
+
+  /**
+   * The operation and project of a request passing through the pipeline, as the client resolved
+   * them; never {@code null} (a request the client cannot place has {@link AtlasOperation#UNKNOWN}).
+   */
+  AtlasCall call(Request request);
+
+  /** Reports to every listener registered on the client builder; never throws. */
+  ClientEventListener events();
+}

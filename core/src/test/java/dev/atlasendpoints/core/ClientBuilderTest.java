@@ -20,36 +20,19 @@ import org.junit.jupiter.api.Test;
 /** The builder's rules: layer order, no double wrapping, safe defaults, what close releases. */
 class ClientBuilderTest {
 
-  /** A layer that records the order in which requests pass through it. */
-  private static final class RecordingLayer implements ClientLayer {
-    private final String name;
-    private final LayerPosition position;
-    private final List<String> trace;
+  /** A layer that records the order in which requests pass through it, and how often it was wrapped. */
+  private static final class RecordingLayer {
     final AtomicInteger wraps = new AtomicInteger();
+    final ClientLayer layer;
 
     RecordingLayer(String name, LayerPosition position, List<String> trace) {
-      this.name = name;
-      this.position = position;
-      this.trace = trace;
-    }
-
-    @Override
-    public LayerPosition position() {
-      return position;
-    }
-
-    @Override
-    public String name() {
-      return name;
-    }
-
-    @Override
-    public Client wrap(Client delegate) {
-      wraps.incrementAndGet();
-      return (request, options) -> {
-        trace.add(name + (request.headers().containsKey("Authorization") ? "+auth" : ""));
-        return delegate.execute(request, options);
-      };
+      layer = ClientLayer.of(position, name, (next, context) -> {
+        wraps.incrementAndGet();
+        return (request, options) -> {
+          trace.add(name + (request.headers().containsKey("Authorization") ? "+auth" : ""));
+          return next.execute(request, options);
+        };
+      });
     }
   }
 
@@ -60,7 +43,8 @@ class ClientBuilderTest {
     RecordingLayer retry = new RecordingLayer("retry", LayerPosition.RETRY, trace);
     RecordingLayer call = new RecordingLayer("call", LayerPosition.CALL, trace);
     try (AtlasSimulator simulator = Fixtures.simulator().start();
-        AtlasClient client = Fixtures.client(simulator).layer(exchange).layer(retry).layer(call).build()) {
+        AtlasClient client = Fixtures.client(simulator).layer(exchange.layer).layer(retry.layer)
+        .layer(call.layer).build()) {
 
       client.api(PrivateEndpointServicesApi.class)
           .createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1"), null, null);
@@ -74,17 +58,49 @@ class ClientBuilderTest {
   }
 
   @Test
+  void everyLayer_learnsTheOperationAndProject_fromItsContext_andListenersHearEveryLayer() {
+    List<AtlasCall> seen = new CopyOnWriteArrayList<>();
+    List<String> heard = new CopyOnWriteArrayList<>();
+    ClientLayer observer = ClientLayer.of(LayerPosition.EXCHANGE, "observer", (next, context) -> (request, options) -> {
+      seen.add(context.call(request));
+      context.events().onRetry(context.call(request).operation(), 1, java.time.Duration.ZERO, "test");
+      return next.execute(request, options);
+    });
+    ClientEventListener listener = new ClientEventListener() {
+      @Override
+      public void onRetry(AtlasOperation operation, int attempt, java.time.Duration wait, String reason) {
+        heard.add(operation.operationId() + ":" + reason);
+      }
+    };
+    try (AtlasSimulator simulator = Fixtures.simulator().start();
+        AtlasClient client = Fixtures.client(simulator).layer(observer).listener(listener).build()) {
+
+      client.api(PrivateEndpointServicesApi.class)
+          .createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1"), null, null);
+
+      assertThat(seen).hasSize(2).allSatisfy(call -> {
+        assertThat(call.operation().operationId()).isEqualTo("createPrivateEndpointService");
+        assertThat(call.operation().pathTemplate())
+            .isEqualTo("/api/atlas/v2/groups/{groupId}/privateEndpoint/endpointService");
+        assertThat(call.projectId()).isEqualTo(PROJECT);
+      });
+      assertThat(heard).containsExactly("createPrivateEndpointService:test", "createPrivateEndpointService:test");
+    }
+  }
+
+  @Test
   void theSameLayerTwice_isRefused() {
     RecordingLayer layer = new RecordingLayer("metrics", LayerPosition.EXCHANGE, List.of());
-    AtlasClient.Builder builder = AtlasClient.builder().layer(layer);
+    AtlasClient.Builder builder = AtlasClient.builder().layer(layer.layer);
 
-    assertThatThrownBy(() -> builder.layer(layer)).hasMessageContaining("metrics was added twice");
+    assertThatThrownBy(() -> builder.layer(layer.layer)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("metrics was added twice");
   }
 
   @Test
   void buildingTwice_givesIndependentPipelines() {
     RecordingLayer layer = new RecordingLayer("count", LayerPosition.EXCHANGE, new CopyOnWriteArrayList<>());
-    AtlasClient.Builder builder = AtlasClient.builder().apiKey("p", "k").baseUrl("http://127.0.0.1:1").layer(layer);
+    AtlasClient.Builder builder = AtlasClient.builder().apiKey("p", "k").baseUrl("http://127.0.0.1:1").layer(layer.layer);
 
     try (AtlasClient first = builder.build(); AtlasClient second = builder.build()) {
       assertThat(layer.wraps.get()).isEqualTo(2);

@@ -14,6 +14,7 @@ import dev.atlasendpoints.generated.model.ServerlessTenantCreateRequest;
 import dev.atlasendpoints.simulator.ApiKey;
 import dev.atlasendpoints.simulator.AtlasSimulator;
 import dev.atlasendpoints.simulator.DigestAlgorithm;
+import dev.atlasendpoints.simulator.ManualClock;
 import dev.atlasendpoints.simulator.NonceCountPolicy;
 import dev.atlasendpoints.simulator.RateLimit;
 import java.net.InetAddress;
@@ -26,9 +27,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import dev.atlasendpoints.simulator.ManualClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -36,23 +36,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 @SuppressWarnings("deprecation")
 class DigestAuthenticationTest {
 
-  private AtlasSimulator simulator;
-  private AtlasClient client;
-
-  @AfterEach
-  void stop() {
-    if (client != null) {
-      client.close();
-    }
-    if (simulator != null) {
-      simulator.close();
-    }
-  }
+  @RegisterExtension
+  final SimulatedAtlas atlas = new SimulatedAtlas();
 
   private ServerlessPrivateEndpointsApi start(AtlasSimulator.Builder simulatorBuilder, AtlasClient.Builder clientBuilder) {
-    simulator = simulatorBuilder.rateLimit(RateLimit.unlimited()).start();
-    client = clientBuilder.baseUrl(simulator.baseUri().toString()).build();
-    return client.api(ServerlessPrivateEndpointsApi.class);
+    return atlas.start(simulatorBuilder.rateLimit(RateLimit.unlimited()), clientBuilder,
+        ServerlessPrivateEndpointsApi.class);
   }
 
   private ServerlessPrivateEndpointsApi start(AtlasSimulator.Builder simulatorBuilder) {
@@ -71,8 +60,8 @@ class DigestAuthenticationTest {
     create(api);
     create(api);
 
-    assertThat(simulator.counters().creates()).isEqualTo(2);
-    assertThat(simulator.counters().challenges()).isEqualTo(1);
+    assertThat(atlas.simulator().counters().creates()).isEqualTo(2);
+    assertThat(atlas.simulator().counters().challenges()).isEqualTo(1);
   }
 
   @Test
@@ -82,7 +71,7 @@ class DigestAuthenticationTest {
 
     create(api);
 
-    assertThat(simulator.counters().creates()).isEqualTo(1);
+    assertThat(atlas.simulator().counters().creates()).isEqualTo(1);
   }
 
   @Test
@@ -94,8 +83,8 @@ class DigestAuthenticationTest {
       create(api);
     }
 
-    assertThat(simulator.counters().requests()).isEqualTo(calls + 1);
-    assertThat(simulator.counters().challenges()).isEqualTo(1);
+    assertThat(atlas.simulator().counters().requests()).isEqualTo(calls + 1);
+    assertThat(atlas.simulator().counters().challenges()).isEqualTo(1);
   }
 
   @Test
@@ -107,10 +96,10 @@ class DigestAuthenticationTest {
     runConcurrently(callers, callsEach, () -> create(api));
 
     long calls = (long) callers * callsEach;
-    assertThat(simulator.counters().creates()).isEqualTo(calls);
+    assertThat(atlas.simulator().counters().creates()).isEqualTo(calls);
     // Callers that start before the first challenge is cached each fetch one; after that, none.
-    assertThat(simulator.counters().challenges()).isLessThanOrEqualTo(callers);
-    assertThat(simulator.counters().requests()).isLessThanOrEqualTo(calls + 2L * callers);
+    assertThat(atlas.simulator().counters().challenges()).isLessThanOrEqualTo(callers);
+    assertThat(atlas.simulator().counters().requests()).isLessThanOrEqualTo(calls + 2L * callers);
   }
 
   @Test
@@ -119,7 +108,7 @@ class DigestAuthenticationTest {
 
     runConcurrently(8, 50, () -> create(api));
 
-    assertThat(simulator.counters().creates()).isEqualTo(400);
+    assertThat(atlas.simulator().counters().creates()).isEqualTo(400);
   }
 
   @Test
@@ -131,9 +120,9 @@ class DigestAuthenticationTest {
 
     create(api);
 
-    assertThat(simulator.counters().creates()).isEqualTo(2);
-    assertThat(simulator.counters().challenges()).isEqualTo(2);
-    assertThat(simulator.counters().requests()).isEqualTo(4);
+    assertThat(atlas.simulator().counters().creates()).isEqualTo(2);
+    assertThat(atlas.simulator().counters().challenges()).isEqualTo(2);
+    assertThat(atlas.simulator().counters().requests()).isEqualTo(4);
   }
 
   @Test
@@ -145,8 +134,8 @@ class DigestAuthenticationTest {
         .isInstanceOf(AtlasAuthenticationException.class)
         .hasMessageContaining("401")
         .hasMessageNotContaining("not-the-right-private-key");
-    assertThat(simulator.counters().requests()).isEqualTo(2);
-    assertThat(simulator.inventory().resources()).isEmpty();
+    assertThat(atlas.simulator().counters().requests()).isEqualTo(2);
+    assertThat(atlas.simulator().inventory().resources()).isEmpty();
   }
 
   @Test
@@ -162,7 +151,7 @@ class DigestAuthenticationTest {
     current.set(new ApiKeyCredentials("revoked-public", "revoked-private"));
 
     assertThatThrownBy(() -> create(api)).isInstanceOf(AtlasAuthenticationException.class);
-    assertThat(simulator.counters().creates()).isEqualTo(2);
+    assertThat(atlas.simulator().counters().creates()).isEqualTo(2);
   }
 
   @Test

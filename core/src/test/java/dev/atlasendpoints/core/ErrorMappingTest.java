@@ -27,30 +27,18 @@ import dev.atlasendpoints.simulator.Operation;
 import dev.atlasendpoints.simulator.RateLimit;
 import java.net.ServerSocket;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each way a call can fail, as the typed exception callers branch on. */
 @SuppressWarnings("deprecation")
 class ErrorMappingTest {
 
-  private AtlasSimulator simulator;
-  private AtlasClient client;
-
-  @AfterEach
-  void stop() {
-    if (client != null) {
-      client.close();
-    }
-    if (simulator != null) {
-      simulator.close();
-    }
-  }
+  @RegisterExtension
+  final SimulatedAtlas atlas = new SimulatedAtlas();
 
   private PrivateEndpointServicesApi services(AtlasSimulator.Builder builder, HttpSettings settings) {
-    simulator = builder.start();
-    client = Fixtures.client(simulator).httpSettings(settings).build();
-    return client.api(PrivateEndpointServicesApi.class);
+    return atlas.start(builder, Fixtures.apiKeyClient().httpSettings(settings), PrivateEndpointServicesApi.class);
   }
 
   private PrivateEndpointServicesApi services(AtlasSimulator.Builder builder) {
@@ -116,9 +104,8 @@ class ErrorMappingTest {
 
   @Test
   void sunsetOperation_isGone() {
-    simulator = Fixtures.simulator().sunsetEnforced(true).start();
-    client = Fixtures.client(simulator).build();
-    ServerlessPrivateEndpointsApi api = client.api(ServerlessPrivateEndpointsApi.class);
+    ServerlessPrivateEndpointsApi api = atlas.start(Fixtures.simulator().sunsetEnforced(true), Fixtures.apiKeyClient(),
+        ServerlessPrivateEndpointsApi.class);
 
     AtlasGoneException e = thrownBy(AtlasGoneException.class,
         () -> api.createServerlessPrivateEndpoint(PROJECT, "instance-1", new ServerlessTenantCreateRequest(), null));
@@ -142,7 +129,7 @@ class ErrorMappingTest {
   @Test
   void serverFaults_areServerExceptions_anyOtherStatusTheBaseType() {
     PrivateEndpointServicesApi api = services(Fixtures.simulator());
-    simulator.faults().next(Operation.CREATE_PRIVATE_ENDPOINT_SERVICE, Fault.internalServerError())
+    atlas.simulator().faults().next(Operation.CREATE_PRIVATE_ENDPOINT_SERVICE, Fault.internalServerError())
         .next(Operation.CREATE_PRIVATE_ENDPOINT_SERVICE, Fault.serviceUnavailable(3));
 
     AtlasServerException internal = thrownBy(AtlasServerException.class,
@@ -161,7 +148,7 @@ class ErrorMappingTest {
   void droppedConnections_areAmbiguous_andSayTheRequestMayHaveBeenProcessed() {
     PrivateEndpointServicesApi api = services(Fixtures.simulator());
     api.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1"), null, null); // cache the nonce
-    simulator.faults().next(Operation.CREATE_PRIVATE_ENDPOINT_SERVICE, Fault.createdThenDropped())
+    atlas.simulator().faults().next(Operation.CREATE_PRIVATE_ENDPOINT_SERVICE, Fault.createdThenDropped())
         .next(Operation.CREATE_PRIVATE_ENDPOINT_SERVICE, Fault.resetBeforeProcessing());
 
     AtlasAmbiguousOutcomeException created = thrownBy(AtlasAmbiguousOutcomeException.class,
@@ -172,14 +159,14 @@ class ErrorMappingTest {
     assertThat(created.requestMayHaveBeenProcessed()).isTrue();
     assertThat(reset.requestMayHaveBeenProcessed()).isTrue();
     assertThat(created.operationId()).isEqualTo("createPrivateEndpointService");
-    assertThat(simulator.inventory().resources()).hasSize(2);
+    assertThat(atlas.simulator().inventory().resources()).hasSize(2);
   }
 
   @Test
   void slowAnswer_isATimeout() {
     PrivateEndpointServicesApi api = services(Fixtures.simulator(),
         HttpSettings.builder().readTimeout(Duration.ofMillis(300)).build());
-    simulator.faults().withProbability(Operation.CREATE_PRIVATE_ENDPOINT_SERVICE, 1.0,
+    atlas.simulator().faults().withProbability(Operation.CREATE_PRIVATE_ENDPOINT_SERVICE, 1.0,
         Fault.latency(Duration.ofSeconds(2)));
 
     AtlasTimeoutException e = thrownBy(AtlasTimeoutException.class,
@@ -194,9 +181,8 @@ class ErrorMappingTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    client = AtlasClient.builder().baseUrl("http://127.0.0.1:" + closedPort)
-        .apiKey(Fixtures.PUBLIC_KEY, Fixtures.PRIVATE_KEY).build();
-    PrivateEndpointServicesApi api = client.api(PrivateEndpointServicesApi.class);
+    PrivateEndpointServicesApi api = atlas.connect(Fixtures.apiKeyClient().baseUrl("http://127.0.0.1:" + closedPort),
+        PrivateEndpointServicesApi.class);
 
     AtlasConnectionException e = thrownBy(AtlasConnectionException.class,
         () -> api.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1"), null, null));

@@ -19,7 +19,12 @@ final class Fixtures {
   }
 
   static AtlasClient.Builder client(AtlasSimulator simulator) {
-    return AtlasClient.builder().baseUrl(simulator.baseUri().toString()).apiKey(PUBLIC_KEY, PRIVATE_KEY);
+    return apiKeyClient().baseUrl(simulator.baseUri().toString());
+  }
+
+  /** A client builder with the test API key and no base URL yet. */
+  static AtlasClient.Builder apiKeyClient() {
+    return AtlasClient.builder().apiKey(PUBLIC_KEY, PRIVATE_KEY);
   }
 
   static CloudProviderEndpointServiceRequest awsService(String region) {

@@ -90,7 +90,11 @@ class MalformedResponsesTest {
 
   @Test
   void aJsonArrayWhereAnObjectBelongs_isMalformed() {
-    assertThat(callExpectingMalformed(201, "application/json", "[1,2,3]")).isNotNull();
+    AtlasMalformedResponseException e = callExpectingMalformed(201, "application/json", "[1,2,3]");
+
+    assertThat(e.getMessage()).contains("is not a valid EndpointService");
+    assertThat(e.status()).isEqualTo(201);
+    assertThat(e.requestMayHaveBeenProcessed()).isTrue();
   }
 
   @Test

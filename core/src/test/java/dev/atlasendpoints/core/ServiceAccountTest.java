@@ -10,13 +10,13 @@ import dev.atlasendpoints.core.errors.AtlasRateLimitedException;
 import dev.atlasendpoints.generated.api.ServerlessPrivateEndpointsApi;
 import dev.atlasendpoints.generated.model.ServerlessTenantCreateRequest;
 import dev.atlasendpoints.simulator.AtlasSimulator;
+import dev.atlasendpoints.simulator.ManualClock;
 import dev.atlasendpoints.simulator.RateLimit;
 import dev.atlasendpoints.simulator.ServiceAccount;
 import java.time.Clock;
 import java.time.Duration;
-import dev.atlasendpoints.simulator.ManualClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Service-account authentication: one shared token, refreshed once, replaced when rejected. */
 @SuppressWarnings("deprecation")
@@ -25,23 +25,13 @@ class ServiceAccountTest {
   private static final String CLIENT_ID = "mdb_sa_id_0123";
   private static final String SECRET = "mdb_sa_sk_s3cr3t-value";
 
-  private AtlasSimulator simulator;
-  private AtlasClient client;
-
-  @AfterEach
-  void stop() {
-    if (client != null) {
-      client.close();
-    }
-    simulator.close();
-  }
+  @RegisterExtension
+  final SimulatedAtlas atlas = new SimulatedAtlas();
 
   private ServerlessPrivateEndpointsApi start(AtlasSimulator.Builder simulatorBuilder, String secret, Clock clientClock) {
-    simulator = simulatorBuilder.serviceAccount(ServiceAccount.of(CLIENT_ID, SECRET)).rateLimit(RateLimit.unlimited())
-        .start();
-    client = AtlasClient.builder().baseUrl(simulator.baseUri().toString()).serviceAccount(CLIENT_ID, secret)
-        .clock(clientClock).build();
-    return client.api(ServerlessPrivateEndpointsApi.class);
+    return atlas.start(simulatorBuilder.serviceAccount(ServiceAccount.of(CLIENT_ID, SECRET))
+        .rateLimit(RateLimit.unlimited()), AtlasClient.builder().serviceAccount(CLIENT_ID, secret).clock(clientClock),
+        ServerlessPrivateEndpointsApi.class);
   }
 
   private static void create(ServerlessPrivateEndpointsApi api) {
@@ -56,9 +46,9 @@ class ServiceAccountTest {
       create(api);
     }
 
-    assertThat(simulator.counters().tokensIssued()).isEqualTo(1);
-    assertThat(simulator.counters().challenges()).isZero();
-    assertThat(simulator.counters().requests()).isEqualTo(51);
+    assertThat(atlas.simulator().counters().tokensIssued()).isEqualTo(1);
+    assertThat(atlas.simulator().counters().challenges()).isZero();
+    assertThat(atlas.simulator().counters().requests()).isEqualTo(51);
   }
 
   @Test
@@ -71,9 +61,9 @@ class ServiceAccountTest {
 
     DigestAuthenticationTest.runConcurrently(16, 20, () -> create(api));
 
-    assertThat(simulator.counters().creates()).isEqualTo(1 + 16 * 20);
-    assertThat(simulator.counters().tokensIssued()).isEqualTo(2);
-    assertThat(simulator.activeTokens(CLIENT_ID)).as("the superseded token is revoked").isEqualTo(1);
+    assertThat(atlas.simulator().counters().creates()).isEqualTo(1 + 16 * 20);
+    assertThat(atlas.simulator().counters().tokensIssued()).isEqualTo(2);
+    assertThat(atlas.simulator().activeTokens(CLIENT_ID)).as("the superseded token is revoked").isEqualTo(1);
   }
 
   @Test
@@ -86,8 +76,8 @@ class ServiceAccountTest {
 
     DigestAuthenticationTest.runConcurrently(16, 5, () -> create(api));
 
-    assertThat(simulator.counters().tokensIssued()).isEqualTo(2);
-    assertThat(simulator.counters().creates()).isEqualTo(81);
+    assertThat(atlas.simulator().counters().tokensIssued()).isEqualTo(2);
+    assertThat(atlas.simulator().counters().creates()).isEqualTo(81);
   }
 
   @Test
@@ -99,8 +89,8 @@ class ServiceAccountTest {
 
     create(api);
 
-    assertThat(simulator.counters().tokensIssued()).isEqualTo(2);
-    assertThat(simulator.counters().creates()).isEqualTo(2);
+    assertThat(atlas.simulator().counters().tokensIssued()).isEqualTo(2);
+    assertThat(atlas.simulator().counters().creates()).isEqualTo(2);
   }
 
   @Test
@@ -111,7 +101,7 @@ class ServiceAccountTest {
 
     assertThat(e.operationId()).isEqualTo("serviceAccountToken");
     assertThat(e.errorCode()).isEqualTo("MAX_ACTIVE_TOKENS_REACHED");
-    assertThat(simulator.inventory().resources()).isEmpty();
+    assertThat(atlas.simulator().inventory().resources()).isEmpty();
   }
 
   @Test
@@ -119,9 +109,9 @@ class ServiceAccountTest {
     ServerlessPrivateEndpointsApi api = start(AtlasSimulator.builder().tokenRequestLimit(new RateLimit(1, 1, 60)),
         SECRET, Clock.systemUTC());
     create(api);
-    client.close(); // revokes the token
-    client = AtlasClient.builder().baseUrl(simulator.baseUri().toString()).serviceAccount(CLIENT_ID, SECRET).build();
-    ServerlessPrivateEndpointsApi second = client.api(ServerlessPrivateEndpointsApi.class);
+    ServerlessPrivateEndpointsApi second = atlas.connect(AtlasClient.builder() // closing the first revokes its token
+        .baseUrl(atlas.simulator().baseUri().toString()).serviceAccount(CLIENT_ID, SECRET),
+        ServerlessPrivateEndpointsApi.class);
 
     AtlasRateLimitedException e = catchThrowableOfType(AtlasRateLimitedException.class, () -> create(second));
 
@@ -135,17 +125,17 @@ class ServiceAccountTest {
     AtlasAuthenticationException e = catchThrowableOfType(AtlasAuthenticationException.class, () -> create(api));
 
     assertThat(e.getMessage()).doesNotContain("wrong-secret-value").doesNotContain(SECRET);
-    assertThat(simulator.requests()).noneMatch(r -> r.toString().contains("wrong-secret-value"));
+    assertThat(atlas.simulator().requests()).noneMatch(r -> r.toString().contains("wrong-secret-value"));
   }
 
   @Test
   void closingTheClient_revokesItsToken() {
     ServerlessPrivateEndpointsApi api = start(AtlasSimulator.builder(), SECRET, Clock.systemUTC());
     create(api);
-    assertThat(simulator.activeTokens(CLIENT_ID)).isEqualTo(1);
+    assertThat(atlas.simulator().activeTokens(CLIENT_ID)).isEqualTo(1);
 
-    client.close();
+    atlas.client().close();
 
-    assertThat(simulator.activeTokens(CLIENT_ID)).isZero();
+    assertThat(atlas.simulator().activeTokens(CLIENT_ID)).isZero();
   }
 }

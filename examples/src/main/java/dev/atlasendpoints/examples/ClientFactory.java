@@ -22,7 +22,8 @@ final class ClientFactory {
         .layer(RetryLayer.of(RetrySettings.defaults()))
         .layer(RateLimitLayer.of(RateLimitSettings.defaults()))
         .layer(metrics.callLayer())
-        .layer(metrics.exchangeLayer());
+        .layer(metrics.exchangeLayer())
+        .listener(metrics.eventListener());
     if (env.publicKey() != null && env.privateKey() != null) {
       builder.apiKey(env.publicKey(), env.privateKey());
     } else if (env.clientId() != null && env.clientSecret() != null) {

@@ -50,6 +50,7 @@ final class QuickStart {
         .layer(RateLimitLayer.of(RateLimitSettings.defaults()))
         .layer(metrics.callLayer())
         .layer(metrics.exchangeLayer())
+        .listener(metrics.eventListener())
         .build();
   }
   // [resilience-metrics]

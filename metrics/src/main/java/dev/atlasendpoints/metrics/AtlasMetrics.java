@@ -4,7 +4,7 @@ import dev.atlasendpoints.core.AtlasOperation;
 import dev.atlasendpoints.core.ClientEventListener;
 import dev.atlasendpoints.core.ClientLayer;
 import dev.atlasendpoints.core.LayerPosition;
-import dev.atlasendpoints.core.internal.Responses;
+import dev.atlasendpoints.core.Responses;
 import feign.Client;
 import feign.Request;
 import feign.Response;
@@ -13,24 +13,25 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Micrometer metrics for an Atlas client, as two layers: a per-call timer ({@link #callLayer()},
- * one sample per API method call, retries and waits included) and a per-exchange timer
- * ({@link #exchangeLayer()}, one sample per HTTP exchange, digest challenges included), so that
- * retries and authentication round trips show as the difference. Counters for challenges, 429s,
- * retries, client-side throttling and deprecated calls, and a gauge of the last
- * {@code RateLimit-Remaining} per endpoint set.
+ * Micrometer metrics for an Atlas client, as two layers and a listener: a per-call timer
+ * ({@link #callLayer()}, one sample per API method call, retries and waits included), a
+ * per-exchange timer ({@link #exchangeLayer()}, one sample per HTTP exchange, digest challenges and
+ * service-account token requests included), so that retries and authentication round trips show
+ * as the difference; and counters of the retries and client-side throttling other layers report
+ * ({@link #eventListener()}). Also counters for challenges, 429s and deprecated calls, and a gauge
+ * of the last {@code RateLimit-Remaining} per endpoint set.
  *
  * <pre>{@code
  * AtlasMetrics metrics = AtlasMetrics.of(registry, MetricsSettings.defaults());
  * AtlasClient atlas = AtlasClient.builder().apiKey(publicKey, privateKey)
- *     .layer(metrics.callLayer()).layer(metrics.exchangeLayer()).build();
+ *     .layer(metrics.callLayer()).layer(metrics.exchangeLayer()).listener(metrics.eventListener())
+ *     .build();
  * }</pre>
  *
  * Tags are bounded by the spec (operationId, method, path template, status, outcome, exception
@@ -58,77 +59,45 @@ public final class AtlasMetrics {
     return of(registry, MetricsSettings.defaults());
   }
 
-  /** The per-call layer; it also counts the retries and throttling the resilience layers report. */
+  /** The per-call layer. */
   public ClientLayer callLayer() {
-    return new CallLayer();
+    return ClientLayer.of(LayerPosition.CALL, "atlas-metrics-calls", (next, context) -> (request, options) -> {
+      AtlasOperation operation = context.call(request).operation();
+      safely(() -> countDeprecated(operation));
+      return timed(MeterNames.CALLS, next, request, options, operation, false);
+    });
   }
 
   /** The per-exchange layer. */
   public ClientLayer exchangeLayer() {
-    return new ExchangeLayer();
+    return ClientLayer.of(LayerPosition.EXCHANGE, "atlas-metrics-exchanges", (next, context) -> (request, options) ->
+        timed(MeterNames.EXCHANGES, next, request, options, context.call(request).operation(), true));
   }
 
-  /** Both layers, for {@code AtlasClient.Builder.layer} calls. */
-  public List<ClientLayer> layers() {
-    return List.of(callLayer(), exchangeLayer());
+  /** Counts the retries and client-side throttling that other layers report; register it on the builder. */
+  public ClientEventListener eventListener() {
+    return new ClientEventListener() {
+      @Override
+      public void onRetry(AtlasOperation operation, int attempt, Duration wait, String reason) {
+        safely(() -> count(MeterNames.RETRIES, Tags.of(MeterNames.OPERATION, operation.operationId(),
+            MeterNames.REASON, reason)));
+      }
+
+      @Override
+      public void onClientThrottle(AtlasOperation operation, Duration waited, boolean refused) {
+        safely(() -> count(MeterNames.RATE_LIMIT_WAITS, Tags.of(MeterNames.OPERATION,
+            operation.operationId(), MeterNames.REFUSED, String.valueOf(refused))));
+      }
+    };
   }
 
-  private final class CallLayer implements ClientLayer, ClientEventListener {
-    @Override
-    public LayerPosition position() {
-      return LayerPosition.CALL;
-    }
-
-    @Override
-    public String name() {
-      return "atlas-metrics-calls";
-    }
-
-    @Override
-    public Client wrap(Client delegate) {
-      return (request, options) -> {
-        safely(() -> countDeprecated(request));
-        return timed(MeterNames.CALLS, delegate, request, options, false);
-      };
-    }
-
-    @Override
-    public void onRetry(AtlasOperation operation, int attempt, Duration wait, String reason) {
-      safely(() -> count(MeterNames.RETRIES, Tags.of(MeterNames.OPERATION, operationId(operation),
-          MeterNames.REASON, reason)));
-    }
-
-    @Override
-    public void onClientThrottle(AtlasOperation operation, Duration waited, boolean refused) {
-      safely(() -> count(MeterNames.RATE_LIMIT_WAITS, Tags.of(MeterNames.OPERATION,
-          operationId(operation), MeterNames.REFUSED, String.valueOf(refused))));
-    }
-  }
-
-  private final class ExchangeLayer implements ClientLayer {
-    @Override
-    public LayerPosition position() {
-      return LayerPosition.EXCHANGE;
-    }
-
-    @Override
-    public String name() {
-      return "atlas-metrics-exchanges";
-    }
-
-    @Override
-    public Client wrap(Client delegate) {
-      return (request, options) -> timed(MeterNames.EXCHANGES, delegate, request, options, true);
-    }
-  }
-
-  private Response timed(String name, Client delegate, Request request, Request.Options options, boolean perExchange)
-      throws java.io.IOException {
+  private Response timed(String name, Client next, Request request, Request.Options options,
+      AtlasOperation operation, boolean perExchange) throws java.io.IOException {
     long start = System.nanoTime();
     Response response = null;
     Throwable failure = null;
     try {
-      response = delegate.execute(request, options);
+      response = next.execute(request, options);
       return response;
     } catch (java.io.IOException | RuntimeException | Error e) {
       failure = e;
@@ -138,7 +107,6 @@ public final class AtlasMetrics {
       Response answered = response;
       Throwable thrown = failure;
       safely(() -> {
-        AtlasOperation operation = AtlasOperation.of(request).orElse(null);
         Tags tags = RequestTags.of(operation, request, answered, thrown);
         timer(name, tags).record(elapsed, java.util.concurrent.TimeUnit.NANOSECONDS);
         if (perExchange && answered != null) {
@@ -163,14 +131,14 @@ public final class AtlasMetrics {
   }
 
   private void countExchange(AtlasOperation operation, Response response) {
-    String op = operationId(operation);
+    String op = operation.operationId();
     if (response.status() == 401 && Responses.header(response.headers(), "WWW-Authenticate").isPresent()) {
       count(MeterNames.AUTH_CHALLENGES, Tags.of(MeterNames.OPERATION, op));
     }
     if (response.status() == 429) {
       count(MeterNames.THROTTLED, Tags.of(MeterNames.OPERATION, op));
     }
-    if (operation != null) {
+    if (operation != AtlasOperation.UNKNOWN) {
       Responses.header(response.headers(), "RateLimit-Remaining").ifPresent(value -> {
         try {
           remainingGauge(operation.endpointSet()).set(Long.parseLong(value.trim()));
@@ -191,18 +159,15 @@ public final class AtlasMetrics {
     });
   }
 
-  private void countDeprecated(Request request) {
-    AtlasOperation.of(request).filter(AtlasOperation::deprecated).ifPresent(operation ->
-        count(MeterNames.DEPRECATED_CALLS, Tags.of(MeterNames.OPERATION, operation.operationId())));
+  private void countDeprecated(AtlasOperation operation) {
+    if (operation.deprecated()) {
+      count(MeterNames.DEPRECATED_CALLS, Tags.of(MeterNames.OPERATION, operation.operationId()));
+    }
   }
 
   private void count(String name, Tags tags) {
     io.micrometer.core.instrument.Counter.builder(name).description(MeterNames.describe(name)).tags(tags)
         .register(registry).increment();
-  }
-
-  static String operationId(AtlasOperation operation) {
-    return operation == null ? MeterNames.NONE : operation.operationId();
   }
 
   /** Metrics must never break a call. */

@@ -13,9 +13,9 @@ final class RequestTags {
   static Tags of(AtlasOperation operation, Request request, Response response, Throwable failure) {
     int status = response == null ? -1 : response.status();
     return Tags.of(
-        MeterNames.OPERATION, AtlasMetrics.operationId(operation),
+        MeterNames.OPERATION, operation.operationId(),
         MeterNames.METHOD, request.httpMethod().name(),
-        MeterNames.URI, operation == null ? MeterNames.NONE : operation.pathTemplate(),
+        MeterNames.URI, operation.pathTemplate(),
         MeterNames.STATUS, status < 0 ? MeterNames.NONE : String.valueOf(status),
         MeterNames.OUTCOME, outcome(status),
         MeterNames.EXCEPTION, failure == null ? "none" : failure.getClass().getSimpleName());

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.atlasendpoints.core.AtlasClient;
 import dev.atlasendpoints.core.AtlasOperation;
 import dev.atlasendpoints.core.ClientLayer;
-import dev.atlasendpoints.core.LayerContext;
 import dev.atlasendpoints.core.LayerPosition;
+import dev.atlasendpoints.core.errors.AtlasAmbiguousOutcomeException;
 import dev.atlasendpoints.core.errors.AtlasConflictException;
 import dev.atlasendpoints.core.errors.AtlasRateLimitedException;
 import dev.atlasendpoints.generated.api.PrivateEndpointServicesApi;
@@ -19,9 +19,10 @@ import dev.atlasendpoints.simulator.ApiKey;
 import dev.atlasendpoints.simulator.AtlasSimulator;
 import dev.atlasendpoints.simulator.Fault;
 import dev.atlasendpoints.simulator.Operation;
-import feign.Client;
+import dev.atlasendpoints.simulator.ServiceAccount;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -59,7 +60,7 @@ class AtlasMetricsTest {
   private AtlasClient client(ClientLayer... extra) {
     AtlasMetrics metrics = AtlasMetrics.of(registry);
     AtlasClient.Builder builder = AtlasClient.builder().baseUrl(simulator.baseUri().toString())
-        .apiKey("public", SECRET).layer(metrics.callLayer()).layer(metrics.exchangeLayer());
+        .apiKey("public", SECRET).layer(metrics.callLayer()).layer(metrics.exchangeLayer()).listener(metrics.eventListener());
     for (ClientLayer layer : extra) {
       builder.layer(layer);
     }
@@ -114,7 +115,8 @@ class AtlasMetricsTest {
     simulator.faults().next(Operation.CREATE_PRIVATE_ENDPOINT_SERVICE, Fault.resetBeforeProcessing());
     PrivateEndpointServicesApi api = client().api(PrivateEndpointServicesApi.class);
 
-    assertThatThrownBy(() -> api.createPrivateEndpointService(PROJECT, service("us-east-1"), null, null));
+    assertThatThrownBy(() -> api.createPrivateEndpointService(PROJECT, service("us-east-1"), null, null))
+        .isInstanceOf(AtlasAmbiguousOutcomeException.class);
 
     assertThat(registry.get(MeterNames.CALLS).tag(MeterNames.STATUS, MeterNames.NONE)
         .tag(MeterNames.EXCEPTION, "AtlasAmbiguousOutcomeException").tag(MeterNames.OUTCOME, "UNKNOWN")
@@ -134,27 +136,12 @@ class AtlasMetricsTest {
 
   @Test
   void retriesAndThrottles_reportedByAnotherLayer_areCounted() {
-    ClientLayer reporter = new ClientLayer() {
-      @Override
-      public LayerPosition position() {
-        return LayerPosition.RETRY;
-      }
-
-      @Override
-      public Client wrap(Client delegate) {
-        throw new AssertionError("the client must call wrap(delegate, context)");
-      }
-
-      @Override
-      public Client wrap(Client delegate, LayerContext context) {
-        return (request, options) -> {
-          AtlasOperation operation = AtlasOperation.of(request).orElseThrow();
-          context.events().onRetry(operation, 1, Duration.ofMillis(5), "429");
-          context.events().onClientThrottle(operation, Duration.ofMillis(3), false);
-          return delegate.execute(request, options);
-        };
-      }
-    };
+    ClientLayer reporter = ClientLayer.of(LayerPosition.RETRY, "reporter", (next, context) -> (request, options) -> {
+      AtlasOperation operation = context.call(request).operation();
+      context.events().onRetry(operation, 1, Duration.ofMillis(5), "429");
+      context.events().onClientThrottle(operation, Duration.ofMillis(3), false);
+      return next.execute(request, options);
+    });
     client(reporter).api(PrivateEndpointServicesApi.class)
         .createPrivateEndpointService(PROJECT, service("us-east-1"), null, null);
 
@@ -168,7 +155,8 @@ class AtlasMetricsTest {
     PrivateEndpointServicesApi api = client().api(PrivateEndpointServicesApi.class);
     api.createPrivateEndpointService(PROJECT, service("us-east-1"), null, null);
     simulator.faults().next(Operation.CREATE_PRIVATE_ENDPOINT_SERVICE, Fault.resetBeforeProcessing());
-    assertThatThrownBy(() -> api.createPrivateEndpointService(PROJECT, service("us-east-2"), null, null));
+    assertThatThrownBy(() -> api.createPrivateEndpointService(PROJECT, service("us-east-2"), null, null))
+        .isInstanceOf(AtlasAmbiguousOutcomeException.class);
 
     for (String name : new String[] {MeterNames.CALLS, MeterNames.EXCHANGES}) {
       Set<Set<String>> keySets = registry.find(name).meters().stream()
@@ -180,6 +168,26 @@ class AtlasMetricsTest {
     for (Meter meter : registry.getMeters()) {
       assertThat(meter.getId().getTags()).noneMatch(t -> t.getValue().contains(PROJECT) || t.getValue().contains(SECRET));
     }
+  }
+
+  @Test
+  void serviceAccountTokenRequests_areExchanges_ofTheirOwnOperation() {
+    simulator.close();
+    simulator = AtlasSimulator.builder().serviceAccount(ServiceAccount.of("mdb_sa_id_1", SECRET)).start();
+    AtlasMetrics metrics = AtlasMetrics.of(registry);
+    client = AtlasClient.builder().baseUrl(simulator.baseUri().toString()).serviceAccount("mdb_sa_id_1", SECRET)
+        .layer(metrics.callLayer()).layer(metrics.exchangeLayer()).build();
+
+    client.api(PrivateEndpointServicesApi.class).createPrivateEndpointService(PROJECT, service("us-east-1"), null, null);
+    client.close();
+    client = null;
+
+    Timer token = registry.get(MeterNames.EXCHANGES).tag(MeterNames.OPERATION, "serviceAccountToken")
+        .tag(MeterNames.URI, "/api/oauth/token").tag(MeterNames.STATUS, "200").timer();
+    Timer revoke = registry.get(MeterNames.EXCHANGES).tag(MeterNames.OPERATION, "revokeServiceAccountToken").timer();
+    assertThat(token.count()).isEqualTo(1);
+    assertThat(revoke.count()).isEqualTo(1);
+    assertThat(registry.find(MeterNames.CALLS).tag(MeterNames.OPERATION, "serviceAccountToken").timers()).isEmpty();
   }
 
   @Test

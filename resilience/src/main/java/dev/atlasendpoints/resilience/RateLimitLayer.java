@@ -1,6 +1,5 @@
 package dev.atlasendpoints.resilience;
 
-import dev.atlasendpoints.core.ClientEventListener;
 import dev.atlasendpoints.core.ClientLayer;
 import dev.atlasendpoints.core.LayerContext;
 import dev.atlasendpoints.core.LayerPosition;
@@ -43,12 +42,7 @@ public final class RateLimitLayer implements ClientLayer {
   }
 
   @Override
-  public Client wrap(Client delegate) {
-    return wrap(delegate, new LayerContext(new ClientEventListener() {}));
-  }
-
-  @Override
-  public Client wrap(Client delegate, LayerContext context) {
-    return new RateLimitingClient(delegate, settings, context.events(), clock);
+  public Client wrap(Client next, LayerContext context) {
+    return new RateLimitingClient(next, settings, context, clock);
   }
 }

@@ -1,9 +1,10 @@
 package dev.atlasendpoints.resilience;
 
+import dev.atlasendpoints.core.AtlasCall;
 import dev.atlasendpoints.core.AtlasOperation;
-import dev.atlasendpoints.core.ClientEventListener;
-import dev.atlasendpoints.core.RetryAfter;
-import dev.atlasendpoints.core.internal.Responses;
+import dev.atlasendpoints.core.LayerContext;
+import dev.atlasendpoints.core.Responses;
+import dev.atlasendpoints.core.errors.AtlasInterruptedException;
 import feign.Client;
 import feign.Request;
 import feign.Response;
@@ -19,9 +20,9 @@ import java.util.concurrent.TimeUnit;
 /** The decorator behind {@link RateLimitLayer}: one bucket per endpoint set and project. */
 final class RateLimitingClient implements Client {
 
-  private final Client delegate;
+  private final Client next;
   private final RateLimitSettings settings;
-  private final ClientEventListener events;
+  private final LayerContext context;
   private final Clock clock;
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
@@ -36,24 +37,25 @@ final class RateLimitingClient implements Client {
     }
   }
 
-  RateLimitingClient(Client delegate, RateLimitSettings settings, ClientEventListener events, Clock clock) {
-    this.delegate = delegate;
+  RateLimitingClient(Client next, RateLimitSettings settings, LayerContext context, Clock clock) {
+    this.next = next;
     this.settings = settings;
-    this.events = events;
+    this.context = context;
     this.clock = clock;
   }
 
   @Override
   public Response execute(Request request, Request.Options options) throws IOException {
-    AtlasOperation operation = AtlasOperation.of(request).orElse(null);
-    if (operation == null || !operation.isV2()) {
-      return delegate.execute(request, options); // Atlas rate-limits v2 only
+    AtlasCall call = context.call(request);
+    AtlasOperation operation = call.operation();
+    if (!operation.isV2()) {
+      return next.execute(request, options); // Atlas rate-limits v2 only
     }
     String endpointSet = operation.endpointSet();
-    String key = endpointSet + "@" + AtlasOperation.projectIdOf(request).orElse("");
+    String key = endpointSet + "@" + (call.projectId() == null ? "" : call.projectId());
     Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(limiter(k, settings.limitFor(endpointSet))));
     awaitSlot(bucket, operation);
-    Response response = delegate.execute(request, options);
+    Response response = next.execute(request, options);
     return settings.learnFromService() ? learn(bucket, key, response) : response;
   }
 
@@ -63,20 +65,20 @@ final class RateLimitingClient implements Client {
     if (pause > settings.maxWait().toNanos()) {
       refuse(operation, Duration.ofNanos(pause));
     }
-    sleep(pause);
+    sleep(pause, operation);
     long reserved = bucket.limiter.reservePermission(); // -1 when the slot is further away than maxWait
     if (reserved < 0) {
       refuse(operation, settings.maxWait().plusNanos(1));
     }
-    sleep(reserved);
+    sleep(reserved, operation);
     long waited = System.nanoTime() - start;
     if (waited > TimeUnit.MILLISECONDS.toNanos(1)) {
-      events.onClientThrottle(operation, Duration.ofNanos(waited), false);
+      context.events().onClientThrottle(operation, Duration.ofNanos(waited), false);
     }
   }
 
   private void refuse(AtlasOperation operation, Duration wouldWait) {
-    events.onClientThrottle(operation, Duration.ZERO, true);
+    context.events().onClientThrottle(operation, Duration.ZERO, true);
     throw new AtlasClientThrottledException(operation.operationId(), wouldWait, settings.maxWait());
   }
 
@@ -87,8 +89,7 @@ final class RateLimitingClient implements Client {
    */
   private Response learn(Bucket bucket, String key, Response response) {
     if (response.status() == 429) {
-      Duration wait = RetryAfter.parse(Responses.header(response.headers(), "Retry-After").orElse(null), clock)
-          .orElse(settings.emptyBucketPause());
+      Duration wait = Responses.retryAfter(response, clock).orElse(settings.emptyBucketPause());
       pauseFor(bucket, wait);
       byte[] body = Responses.readBody(response, ServiceRefillRate.MAX_BYTES, null);
       ServiceRefillRate.of(body).filter(rate -> !rate.equals(bucket.learned)).ifPresent(rate -> {
@@ -120,7 +121,7 @@ final class RateLimitingClient implements Client {
         .build());
   }
 
-  private static void sleep(long nanos) {
+  private static void sleep(long nanos, AtlasOperation operation) {
     if (nanos <= 0) {
       return;
     }
@@ -128,7 +129,7 @@ final class RateLimitingClient implements Client {
       TimeUnit.NANOSECONDS.sleep(nanos);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for a rate-limit slot", e);
+      throw new AtlasInterruptedException(operation.operationId(), "waiting for a client-side rate-limit slot", false);
     }
   }
 }

@@ -59,9 +59,4 @@ public final class RetryBudget {
   void onFirstAttemptSuccess() {
     milliTokens.updateAndGet(current -> Math.min(capacity, current + refund));
   }
-
-  /** Retries the quota can fund now. */
-  public long available() {
-    return milliTokens.get() / SCALE;
-  }
 }

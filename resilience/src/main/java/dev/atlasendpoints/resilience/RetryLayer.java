@@ -1,6 +1,5 @@
 package dev.atlasendpoints.resilience;
 
-import dev.atlasendpoints.core.ClientEventListener;
 import dev.atlasendpoints.core.ClientLayer;
 import dev.atlasendpoints.core.LayerContext;
 import dev.atlasendpoints.core.LayerPosition;
@@ -9,14 +8,12 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * Sends a request again only when Atlas cannot have acted on it, with Resilience4j's Retry.
+ * Sends a request again when its {@link RetrySettings#policy()} says so; by default
+ * ({@link StandardRetryPolicy}) only when Atlas cannot have acted on it, or when it is a read.
  *
- * <p>Retried: 429 answers (nothing was done; waits at least {@code Retry-After}), and connections
- * that failed before the request was sent. Not retried unless
- * {@link RetrySettings#replayAmbiguousOutcomes()}: 5xx answers, timeouts and connections dropped
- * after sending — Atlas may have created the resource, so the caller gets
- * {@code AtlasServerException} or {@code AtlasAmbiguousOutcomeException} and decides. Each attempt
- * passes through authentication again; discarded answers are closed.
+ * <p>Each attempt passes through authentication and the rate limiter again; discarded answers are
+ * closed; retries are drawn from a {@link RetryBudget} shared by every call of the client, and
+ * reported to the client's listeners.
  */
 public final class RetryLayer implements ClientLayer {
 
@@ -48,16 +45,7 @@ public final class RetryLayer implements ClientLayer {
   }
 
   @Override
-  public Client wrap(Client delegate) {
-    return wrap(delegate, new LayerContext(new ClientEventListener() {}));
-  }
-
-  @Override
-  public Client wrap(Client delegate, LayerContext context) {
-    return new RetryingClient(delegate, settings, new RetryBudget(settings.budget()), context.events(), clock);
-  }
-
-  public RetrySettings settings() {
-    return settings;
+  public Client wrap(Client next, LayerContext context) {
+    return new RetryingClient(next, settings, new RetryBudget(settings.budget()), context, clock);
   }
 }

@@ -17,9 +17,11 @@ import java.util.Objects;
  *     timeouts and connections dropped after sending). Off by default: a replayed create can
  *     create a second resource
  * @param budget the shared allowance of retries that stops a failing service from being hammered
+ * @param policy decides each retry from the outcome and these settings; default
+ *     {@link StandardRetryPolicy}, whose table of outcomes is the SDK's retry rule
  */
 public record RetrySettings(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double multiplier,
-    Duration maxTotalWait, boolean replayAmbiguousOutcomes, RetryBudget.Settings budget) {
+    Duration maxTotalWait, boolean replayAmbiguousOutcomes, RetryBudget.Settings budget, RetryPolicy policy) {
 
   public RetrySettings {
     if (maxAttempts < 1) {
@@ -29,6 +31,7 @@ public record RetrySettings(int maxAttempts, Duration initialBackoff, Duration m
     Objects.requireNonNull(maxBackoff, "maxBackoff");
     Objects.requireNonNull(maxTotalWait, "maxTotalWait");
     Objects.requireNonNull(budget, "budget");
+    Objects.requireNonNull(policy, "policy");
     if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0 || multiplier < 1
         || maxTotalWait.isNegative()) {
       throw new IllegalArgumentException("backoffs must be non-negative, maxBackoff >= initialBackoff, multiplier >= 1");
@@ -38,7 +41,7 @@ public record RetrySettings(int maxAttempts, Duration initialBackoff, Duration m
   /** 4 attempts, backoff 200 ms doubling to 10 s with jitter, at most 60 s of waiting, no replays. */
   public static RetrySettings defaults() {
     return new RetrySettings(4, Duration.ofMillis(200), Duration.ofSeconds(10), 2.0, Duration.ofSeconds(60), false,
-        RetryBudget.Settings.defaults());
+        RetryBudget.Settings.defaults(), StandardRetryPolicy.instance());
   }
 
   public static Builder builder() {
@@ -58,6 +61,7 @@ public record RetrySettings(int maxAttempts, Duration initialBackoff, Duration m
     private Duration maxTotalWait;
     private boolean replayAmbiguousOutcomes;
     private RetryBudget.Settings budget;
+    private RetryPolicy policy;
 
     private Builder(RetrySettings from) {
       maxAttempts = from.maxAttempts;
@@ -67,6 +71,7 @@ public record RetrySettings(int maxAttempts, Duration initialBackoff, Duration m
       maxTotalWait = from.maxTotalWait;
       replayAmbiguousOutcomes = from.replayAmbiguousOutcomes;
       budget = from.budget;
+      policy = from.policy;
     }
 
     public Builder maxAttempts(int attempts) {
@@ -108,9 +113,15 @@ public record RetrySettings(int maxAttempts, Duration initialBackoff, Duration m
       return this;
     }
 
+    /** Replaces the SDK's retry rule ({@link StandardRetryPolicy}) with your own. */
+    public Builder policy(RetryPolicy policy) {
+      this.policy = policy;
+      return this;
+    }
+
     public RetrySettings build() {
       return new RetrySettings(maxAttempts, initialBackoff, maxBackoff, multiplier, maxTotalWait,
-          replayAmbiguousOutcomes, budget);
+          replayAmbiguousOutcomes, budget, policy);
     }
   }
 }

@@ -4,13 +4,11 @@ import dev.atlasendpoints.core.AtlasClient;
 import dev.atlasendpoints.core.AtlasOperation;
 import dev.atlasendpoints.core.ClientEventListener;
 import dev.atlasendpoints.core.ClientLayer;
-import dev.atlasendpoints.core.LayerPosition;
 import dev.atlasendpoints.generated.api.ServerlessPrivateEndpointsApi;
 import dev.atlasendpoints.generated.model.ServerlessTenantCreateRequest;
 import dev.atlasendpoints.generated.model.ServerlessTenantEndpoint;
 import dev.atlasendpoints.simulator.ApiKey;
 import dev.atlasendpoints.simulator.AtlasSimulator;
-import feign.Client;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,19 +23,9 @@ final class Harness implements AutoCloseable {
   static final String PATH = "/api/atlas/v2/groups/" + PROJECT + "/privateEndpoint/serverless/instance/i1/endpoint";
 
   /** Records the events the resilience layers report. */
-  static final class Events implements ClientLayer, ClientEventListener {
+  static final class Events implements ClientEventListener {
     final List<String> retries = new CopyOnWriteArrayList<>();
     final List<Boolean> throttles = new CopyOnWriteArrayList<>();
-
-    @Override
-    public LayerPosition position() {
-      return LayerPosition.CALL;
-    }
-
-    @Override
-    public Client wrap(Client delegate) {
-      return delegate;
-    }
 
     @Override
     public void onRetry(AtlasOperation operation, int attempt, Duration wait, String reason) {
@@ -58,7 +46,7 @@ final class Harness implements AutoCloseable {
   Harness(AtlasSimulator.Builder simulatorBuilder, ClientLayer... layers) {
     simulator = simulatorBuilder.apiKey(ApiKey.of("public", "private")).start();
     AtlasClient.Builder builder = AtlasClient.builder().baseUrl(simulator.baseUri().toString())
-        .apiKey("public", "private").layer(events);
+        .apiKey("public", "private").listener(events);
     for (ClientLayer layer : layers) {
       builder.layer(layer);
     }

@@ -52,7 +52,7 @@ class RetryLayerTest {
     }
     Harness.Events events = new Harness.Events();
     try (AtlasClient client = AtlasClient.builder().baseUrl("http://127.0.0.1:" + closedPort).apiKey("p", "k")
-        .layer(RetryLayer.of(FAST)).layer(events).build()) {
+        .layer(RetryLayer.of(FAST)).listener(events).build()) {
       ServerlessPrivateEndpointsApi api = client.api(ServerlessPrivateEndpointsApi.class);
 
       assertThatThrownBy(() -> api.createServerlessPrivateEndpoint(Harness.PROJECT, "i1",

@@ -10,11 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,20 +39,6 @@ public final class AtlasSimulator implements AutoCloseable {
   /** The realm Atlas names in its digest challenges. */
   public static final String ATLAS_REALM = "MMS Public API";
   private static final int REQUEST_LOG_CAPACITY = 10_000;
-
-  static {
-    // The JDK server writes headers and body in separate segments; with Nagle's algorithm on, each
-    // answer then waits ~40 ms for the client's delayed ACK. The JDK reads this once, so set it
-    // before the first server starts, unless the application chose otherwise.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-    // Past 200 idle keep-alive connections (clients come and go in tests and benchmarks) the JDK
-    // server closes each connection as it turns idle, racing clients that reuse it at that moment.
-    if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
-      System.setProperty("sun.net.httpserver.maxIdleConnections", "4096");
-    }
-  }
 
   private final SimulatorSettings settings;
   private final HttpServer server;
@@ -85,10 +68,12 @@ public final class AtlasSimulator implements AutoCloseable {
       return thread;
     });
     server.setExecutor(executor);
-    server.createContext("/api/atlas/", new AtlasApiHandler(settings, digest, tokens, operations, faults, counters,
-        this::record, mapper));
-    server.createContext("/api/oauth/", new OAuthTokenHandler(tokens, counters, this::record,
-        settings.maxBodyBytes(), mapper));
+    server.createContext("/api/atlas/", serve(AtlasApiPipeline.create(settings, digest, tokens, operations, faults,
+        counters, mapper), settings.clock(), mapper));
+    // Token requests are stamped by the system clock, not settings.clock(): unchanged from before,
+    // although RecordedRequest documents receivedAt as "by the simulator's clock".
+    server.createContext("/api/oauth/", serve(new Pipeline(List.of(new OAuthTokenEndpoints(tokens, counters, mapper))),
+        Clock.systemUTC(), mapper));
     server.start();
   }
 
@@ -137,6 +122,13 @@ public final class AtlasSimulator implements AutoCloseable {
     return tokens.activeTokens(clientId);
   }
 
+  /** A handler that records each request, stamped by {@code clock}, and writes what {@code pipeline} decides. */
+  private PipelineHandler serve(Pipeline pipeline, Clock clock, ObjectMapper mapper) {
+    PendingRequests pending = new PendingRequests(this::record, clock);
+    return new PipelineHandler(pipeline, pending, new ExchangeWriter(mapper, pending), counters,
+        settings.maxBodyBytes());
+  }
+
   private void record(RecordedRequest request) {
     requestLog.addLast(request);
     if (requestLogSize.incrementAndGet() > REQUEST_LOG_CAPACITY && requestLog.pollFirst() != null) {
@@ -163,140 +155,122 @@ public final class AtlasSimulator implements AutoCloseable {
 
   /** Settings of a simulator; every one has the live service's default. */
   public static final class Builder {
-    private int port;
-    private String realm = ATLAS_REALM;
-    private List<DigestAlgorithm> digestAlgorithms = List.of(DigestAlgorithm.MD5);
-    private Duration nonceLifetime = Duration.ofMinutes(5);
-    private NonceCountPolicy nonceCountPolicy = NonceCountPolicy.UNIQUE;
-    private final List<ApiKey> apiKeys = new ArrayList<>();
-    private final List<ServiceAccount> serviceAccounts = new ArrayList<>();
-    private Duration tokenLifetime = Duration.ofHours(1);
-    private int maxActiveTokens = 100;
-    private RateLimit tokenRequestLimit = new RateLimit(30, 30, 60);
-    private RateLimit rateLimit = RateLimit.atlasDefault();
-    private boolean rateLimitHeaders = true;
-    private final Set<String> projects = new LinkedHashSet<>();
-    private final Map<String, String> serverlessProviders = new LinkedHashMap<>();
-    private long seed = 42;
-    private boolean sunsetEnforced;
-    private Clock clock = Clock.systemUTC();
-    private int threads = 64;
-    private int maxBodyBytes = 1 << 20;
+    private final SimulatorSettings.Builder settings = SimulatorSettings.builder();
     private final List<Map.Entry<Double, Fault>> initialFaults = new ArrayList<>();
 
     private Builder() {}
 
     /** The port to listen on; 0 (the default) picks a free one. */
     public Builder port(int port) {
-      this.port = port;
+      settings.port(port);
       return this;
     }
 
     /** The digest realm; Atlas uses {@value #ATLAS_REALM}. */
     public Builder realm(String realm) {
-      this.realm = realm;
+      settings.realm(realm);
       return this;
     }
 
     /** The algorithms to offer, one challenge header each, in this order. Default: MD5, as Atlas. */
     public Builder digestAlgorithms(DigestAlgorithm... algorithms) {
-      if (algorithms.length == 0) {
-        throw new IllegalArgumentException("offer at least one digest algorithm");
-      }
-      this.digestAlgorithms = List.of(algorithms);
+      settings.digestAlgorithms(List.of(algorithms));
       return this;
     }
 
-    /** How long a nonce stays valid; older ones are answered with {@code stale=true}. */
+    /** How long a nonce stays valid; older ones are answered with {@code stale=true}. Default: five minutes. */
     public Builder nonceLifetime(Duration lifetime) {
-      this.nonceLifetime = lifetime;
+      settings.nonceLifetime(lifetime);
       return this;
     }
 
+    /** Which nonce counts a nonce accepts. Default: {@link NonceCountPolicy#UNIQUE}. */
     public Builder nonceCountPolicy(NonceCountPolicy policy) {
-      this.nonceCountPolicy = policy;
+      settings.nonceCountPolicy(policy);
       return this;
     }
 
+    /** An API key for HTTP Digest. Repeatable. */
     public Builder apiKey(ApiKey key) {
-      apiKeys.add(key);
+      settings.apiKey(key);
       return this;
     }
 
+    /** A service account for {@code /api/oauth/token}. Repeatable. */
     public Builder serviceAccount(ServiceAccount account) {
-      serviceAccounts.add(account);
+      settings.serviceAccount(account);
       return this;
     }
 
     /** Lifetime of issued access tokens (the {@code expires_in}); Atlas: one hour. */
     public Builder tokenLifetime(Duration lifetime) {
-      this.tokenLifetime = lifetime;
+      settings.tokenLifetime(lifetime);
       return this;
     }
 
     /** Live tokens a service account may hold; Atlas: 100. */
     public Builder maxActiveTokens(int max) {
-      this.maxActiveTokens = max;
+      settings.maxActiveTokens(max);
       return this;
     }
 
-    /** The per-client limit of the token endpoint. */
+    /** The per-client limit of the token endpoint. Default: 30, refilled 30 per 60 seconds. */
     public Builder tokenRequestLimit(RateLimit limit) {
-      this.tokenRequestLimit = limit;
+      settings.tokenRequestLimit(limit);
       return this;
     }
 
-    /** The bucket of the v2 private-endpoint operations, per project. */
+    /** The bucket of the v2 private-endpoint operations, per project. Default: {@link RateLimit#atlasDefault()}. */
     public Builder rateLimit(RateLimit limit) {
-      this.rateLimit = limit;
+      settings.rateLimit(limit);
       return this;
     }
 
     /** Whether to send {@code RateLimit-*} and {@code Retry-After}; the live service sometimes omits them. */
     public Builder rateLimitHeaders(boolean send) {
-      this.rateLimitHeaders = send;
+      settings.rateLimitHeaders(send);
       return this;
     }
 
     /** Declares a project; once any is declared, requests to others answer 404 GROUP_NOT_FOUND. */
     public Builder project(String projectId) {
-      projects.add(projectId);
+      settings.project(projectId);
       return this;
     }
 
     /** The provider of a serverless instance ({@code AWS}, the default, or {@code AZURE}). */
     public Builder serverlessInstance(String name, String providerName) {
-      serverlessProviders.put(name, providerName);
+      settings.serverlessInstance(name, providerName);
       return this;
     }
 
-    /** The seed of random faults. */
+    /** The seed of random faults. Default: 42. */
     public Builder seed(long seed) {
-      this.seed = seed;
+      settings.seed(seed);
       return this;
     }
 
     /** Whether deprecated operations answer 410 VERSION_GONE, as they may after their sunset. */
     public Builder sunsetEnforced(boolean enforced) {
-      this.sunsetEnforced = enforced;
+      settings.sunsetEnforced(enforced);
       return this;
     }
 
-    /** The clock of nonce and token expiry and of the rate limits. */
+    /** The clock of nonce and token expiry and of the rate limits. Default: the system clock. */
     public Builder clock(Clock clock) {
-      this.clock = clock;
+      settings.clock(clock);
       return this;
     }
 
-    /** Worker threads; requests with injected latency each hold one while they wait. */
+    /** Worker threads; requests with injected latency each hold one while they wait. Default: 64. */
     public Builder threads(int threads) {
-      this.threads = threads;
+      settings.threads(threads);
       return this;
     }
 
-    /** Largest request body accepted. */
+    /** Largest request body accepted. Default: 1 MiB. */
     public Builder maxBodyBytes(int max) {
-      this.maxBodyBytes = max;
+      settings.maxBodyBytes(max);
       return this;
     }
 
@@ -306,17 +280,19 @@ public final class AtlasSimulator implements AutoCloseable {
       return this;
     }
 
-    /** Starts the simulator on 127.0.0.1. */
+    /**
+     * Starts the simulator on 127.0.0.1. Sets two JVM-wide properties of the JDK's HTTP server first,
+     * unless the application has set them: see the simulator's README.
+     */
     public AtlasSimulator start() {
+      SimulatorSettings built = settings.build();
+      JdkServerTuning.applyUnlessSet();
       try {
-        AtlasSimulator simulator = new AtlasSimulator(new SimulatorSettings(port, realm, digestAlgorithms,
-            nonceLifetime, nonceCountPolicy, apiKeys, serviceAccounts, tokenLifetime, maxActiveTokens,
-            tokenRequestLimit, rateLimit, rateLimitHeaders, projects, serverlessProviders, seed, sunsetEnforced, clock,
-            threads, maxBodyBytes));
+        AtlasSimulator simulator = new AtlasSimulator(built);
         initialFaults.forEach(f -> simulator.faults().withProbability(f.getKey(), f.getValue()));
         return simulator;
       } catch (IOException e) {
-        throw new java.io.UncheckedIOException("the simulator could not listen on port " + port, e);
+        throw new java.io.UncheckedIOException("the simulator could not listen on port " + built.port(), e);
       }
     }
   }

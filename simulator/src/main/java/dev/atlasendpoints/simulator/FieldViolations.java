@@ -1,7 +1,6 @@
 package dev.atlasendpoints.simulator;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,15 +24,12 @@ final class FieldViolations {
   SimulatorResponse toResponse() {
     String detail = "Invalid request: " + violations.stream()
         .map(v -> v.field() + " " + v.description()).reduce((a, b) -> a + "; " + b).orElse("");
-    SimulatorResponse response = SimulatorResponse.error(400, "VALIDATION_ERROR", "Bad Request", detail);
-    ObjectNode body = response.errorBody();
-    ArrayNode parameters = body.putArray("parameters");
-    ArrayNode fields = JsonNodeFactory.instance.arrayNode();
+    ObjectNode body = SimulatorResponse.errorBody(400, "VALIDATION_ERROR", "Bad Request", detail,
+        violations.stream().map(Violation::field).toArray());
+    ArrayNode fields = body.putObject("badRequestDetail").putArray("fields");
     for (Violation violation : violations) {
-      parameters.add(violation.field());
       fields.addObject().put("field", violation.field()).put("description", violation.description());
     }
-    body.putObject("badRequestDetail").set("fields", fields);
-    return response;
+    return SimulatorResponse.json(400, SimulatorResponse.ERROR_CONTENT_TYPE, body);
   }
 }

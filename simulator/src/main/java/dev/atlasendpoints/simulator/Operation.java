@@ -1,21 +1,27 @@
 package dev.atlasendpoints.simulator;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The operations the simulator serves, named by the spec's operationIds. */
+/**
+ * The operations the simulator serves, named by the spec's operationIds. The table is written out
+ * here rather than read from the spec, so that the simulator stays an oracle independent of the SDK;
+ * {@code OperationTableMatchesSpecTest} keeps the two from drifting apart.
+ */
 public enum Operation {
-  CREATE_PRIVATE_ENDPOINT_CONNECTION("createPrivateEndpointConnection",
+  CREATE_PRIVATE_ENDPOINT_CONNECTION("createPrivateEndpointConnection", "POST",
       "/api/atlas/v1.0/groups/{groupId}/privateEndpoint", true, 200),
-  CREATE_PRIVATE_ENDPOINT_SERVICE("createPrivateEndpointService",
+  CREATE_PRIVATE_ENDPOINT_SERVICE("createPrivateEndpointService", "POST",
       "/api/atlas/v2/groups/{groupId}/privateEndpoint/endpointService", false, 201),
-  CREATE_PRIVATE_ENDPOINT("createPrivateEndpoint",
+  CREATE_PRIVATE_ENDPOINT("createPrivateEndpoint", "POST",
       "/api/atlas/v2/groups/{groupId}/privateEndpoint/{cloudProvider}/endpointService/{endpointServiceId}/endpoint",
       false, 200),
-  CREATE_SERVERLESS_PRIVATE_ENDPOINT_V1("createServerlessPrivateEndpointV1",
+  CREATE_SERVERLESS_PRIVATE_ENDPOINT_V1("createServerlessPrivateEndpointV1", "POST",
       "/api/atlas/v1.0/groups/{groupId}/privateEndpoint/serverless/instance/{instanceName}/endpoint", true, 201),
-  CREATE_SERVERLESS_PRIVATE_ENDPOINT("createServerlessPrivateEndpoint",
+  CREATE_SERVERLESS_PRIVATE_ENDPOINT("createServerlessPrivateEndpoint", "POST",
       "/api/atlas/v2/groups/{groupId}/privateEndpoint/serverless/instance/{instanceName}/endpoint", true, 201);
 
   /** The versioned media type of every v2 operation. */
@@ -24,25 +30,40 @@ public enum Operation {
   public static final String SUNSET = "Thu, 22 Jan 2026 00:00:00 GMT";
 
   private final String operationId;
+  private final String method;
   private final String pathTemplate;
   private final boolean deprecated;
   private final int successStatus;
+  private final List<String> pathParameterNames;
   private final Pattern pathPattern;
 
-  Operation(String operationId, String pathTemplate, boolean deprecated, int successStatus) {
+  Operation(String operationId, String method, String pathTemplate, boolean deprecated, int successStatus) {
     this.operationId = operationId;
+    this.method = method;
     this.pathTemplate = pathTemplate;
     this.deprecated = deprecated;
     this.successStatus = successStatus;
-    this.pathPattern = Pattern.compile(pathTemplate.replaceAll("\\{(\\w+)}", "(?<$1>[^/]*)"));
+    Matcher parameters = PathTemplates.PARAMETER.matcher(pathTemplate);
+    this.pathParameterNames = parameters.results().map(parameter -> parameter.group(1)).toList();
+    this.pathPattern = Pattern.compile(parameters.replaceAll("(?<$1>[^/]*)"));
   }
 
   public String operationId() {
     return operationId;
   }
 
+  /** The HTTP method, e.g. {@code POST}. */
+  public String method() {
+    return method;
+  }
+
   public String pathTemplate() {
     return pathTemplate;
+  }
+
+  /** The names of the path template's parameters, in the order they appear in it. */
+  public List<String> pathParameterNames() {
+    return pathParameterNames;
   }
 
   public boolean deprecated() {
@@ -68,6 +89,7 @@ public enum Operation {
     return !pathTemplate.contains("/serverless/");
   }
 
+  /** Matches a request path, with one named group per path parameter. */
   Pattern pathPattern() {
     return pathPattern;
   }
@@ -75,5 +97,10 @@ public enum Operation {
   /** The operation with this operationId. */
   public static Optional<Operation> byId(String operationId) {
     return Arrays.stream(values()).filter(o -> o.operationId.equals(operationId)).findFirst();
+  }
+
+  /** Holds the pattern outside the enum, whose constructors may not read its static fields. */
+  private static final class PathTemplates {
+    static final Pattern PARAMETER = Pattern.compile("\\{(\\w+)}");
   }
 }

@@ -165,13 +165,11 @@ final class OperationHandlers {
   }
 
   private static SimulatorResponse success(Operation operation, ObjectNode body) {
-    return SimulatorResponse.json(operation.successStatus(), operation.mediaType(), body.deepCopy());
+    return SimulatorResponse.json(operation.successStatus(), operation.mediaType(), body);
   }
 
   private static SimulatorResponse alreadyExists(String provider, String region) {
-    SimulatorResponse response = SimulatorResponse.error(409, "PRIVATE_ENDPOINT_SERVICE_ALREADY_EXISTS_FOR_REGION",
-        "Conflict", "A private endpoint service for " + provider + " in " + region + " already exists.");
-    response.errorBody().putArray("parameters").add(provider).add(region);
-    return response;
+    return SimulatorResponse.error(409, "PRIVATE_ENDPOINT_SERVICE_ALREADY_EXISTS_FOR_REGION", "Conflict",
+        "A private endpoint service for " + provider + " in " + region + " already exists.", provider, region);
   }
 }

@@ -6,14 +6,13 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.function.ObjIntConsumer;
 
 /**
  * Requests being served, so that each is recorded exactly once, with its status, just before the
  * client can see the answer: what a test reads back is then complete when its call returns. (The
  * JDK server's exchange attributes are shared by its context, so they cannot hold this.)
  */
-final class PendingRequests implements ObjIntConsumer<HttpExchange> {
+final class PendingRequests {
 
   private record Pending(SimulatorRequest request, Instant receivedAt) {}
 
@@ -34,9 +33,8 @@ final class PendingRequests implements ObjIntConsumer<HttpExchange> {
     return request;
   }
 
-  /** Records the exchange's request with the status it is about to get (-1: none); once. */
-  @Override
-  public void accept(HttpExchange exchange, int status) {
+  /** Records the exchange's request with the status it is about to get; only the first call counts. */
+  void recordAnswer(HttpExchange exchange, int status) {
     Pending done = pending.remove(exchange);
     if (done != null) {
       recorder.accept(done.request().record(done.receivedAt(), status));

@@ -35,11 +35,10 @@ final class ServiceAccountTokens {
   private final Map<String, ServiceAccount> accounts;
   private final Duration lifetime;
   private final int maxActiveTokens;
-  private final RateLimit tokenRequestLimit;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, ActiveToken> tokens = new ConcurrentHashMap<>();
-  private final Map<String, TokenBucket> bucketsByClient = new ConcurrentHashMap<>();
+  private final TokenBuckets tokenRequestsByClient;
 
   ServiceAccountTokens(List<ServiceAccount> accounts, Duration lifetime, int maxActiveTokens,
       RateLimit tokenRequestLimit, Clock clock) {
@@ -47,14 +46,12 @@ final class ServiceAccountTokens {
         .collect(Collectors.toUnmodifiableMap(ServiceAccount::clientId, Function.identity()));
     this.lifetime = lifetime;
     this.maxActiveTokens = maxActiveTokens;
-    this.tokenRequestLimit = tokenRequestLimit;
+    this.tokenRequestsByClient = new TokenBuckets(tokenRequestLimit, clock);
     this.clock = clock;
   }
 
   synchronized Issue issue(String clientId, String clientSecret) {
-    TokenBucket bucket = bucketsByClient.computeIfAbsent(String.valueOf(clientId),
-        c -> new TokenBucket(tokenRequestLimit, clock));
-    TokenBucket.Take take = bucket.take();
+    TokenBucket.Take take = tokenRequestsByClient.take(String.valueOf(clientId));
     if (!take.granted()) {
       return new Throttled(take.retryAfterSeconds());
     }

@@ -45,9 +45,9 @@ class SimulatorRateLimitTest {
     JsonNode body = new ObjectMapper().readTree(third.body());
     assertThat(body.get("errorCode").asText()).isEqualTo("RATE_LIMITED_TOKEN_BUCKET");
     assertThat(body.get("reason").asText()).isEqualTo("Too Many Requests");
-    assertThat(body.get("detail").asText()).isEqualTo("Rate limit exceeded for " + AtlasApiHandler.ENDPOINT_SET
+    assertThat(body.get("detail").asText()).isEqualTo("Rate limit exceeded for " + EnforceRateLimit.ENDPOINT_SET
         + ". Please retry after 12 seconds. Request capacity: 2. Refill rate: 5 per 60 seconds.");
-    assertThat(body.get("parameters").toString()).isEqualTo("[\"" + AtlasApiHandler.ENDPOINT_SET + "\",12,2,5,60]");
+    assertThat(body.get("parameters").toString()).isEqualTo("[\"" + EnforceRateLimit.ENDPOINT_SET + "\",12,2,5,60]");
     assertThat(simulator.counters().rateLimited()).isEqualTo(1);
     assertThat(simulator.inventory().resources()).hasSize(2);
   }

@@ -3,7 +3,7 @@ package dev.atlasendpoints.core.internal;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.atlasendpoints.core.AtlasOperation;
+import dev.atlasendpoints.core.Responses;
 import dev.atlasendpoints.core.errors.AtlasMalformedResponseException;
 import dev.atlasendpoints.generated.model.ApiResponse;
 import feign.Response;
@@ -29,7 +29,7 @@ final class AtlasDecoder implements Decoder {
 
   @Override
   public Object decode(Response response, Type type) {
-    String operationId = AtlasOperation.of(response.request()).map(AtlasOperation::operationId).orElse(null);
+    String operationId = CallResolver.operation(response.request()).operationId();
     if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == ApiResponse.class) {
       Object body = decodeBody(response, parameterized.getActualTypeArguments()[0], operationId);
       return new ApiResponse<>(response.status(), response.headers(), body);

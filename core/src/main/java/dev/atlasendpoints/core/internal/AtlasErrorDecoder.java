@@ -1,6 +1,5 @@
 package dev.atlasendpoints.core.internal;
 
-import dev.atlasendpoints.core.AtlasOperation;
 import feign.Response;
 import feign.codec.ErrorDecoder;
 
@@ -15,7 +14,7 @@ final class AtlasErrorDecoder implements ErrorDecoder {
 
   @Override
   public Exception decode(String methodKey, Response response) {
-    String operationId = AtlasOperation.of(response.request()).map(AtlasOperation::operationId).orElse(methodKey);
+    String operationId = CallResolver.operation(response.request()).operationId();
     return answers.toException(operationId, response);
   }
 }

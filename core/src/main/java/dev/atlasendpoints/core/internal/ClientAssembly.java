@@ -1,6 +1,7 @@
 package dev.atlasendpoints.core.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atlasendpoints.core.ClientEventListener;
 import dev.atlasendpoints.core.ClientLayer;
 import dev.atlasendpoints.core.HttpSettings;
 import dev.atlasendpoints.core.LayerPosition;
@@ -39,7 +40,7 @@ public final class ClientAssembly {
 
   public static Assembled assemble(String baseUrl, HttpSettings settings, Client userTransport,
       Supplier<ApiKeyCredentials> apiKey, Supplier<ServiceAccountCredentials> serviceAccount,
-      List<ClientLayer> userLayers, Clock clock) {
+      List<ClientLayer> userLayers, List<ClientEventListener> listeners, Clock clock) {
     SpecIndex spec = SpecIndex.instance();
     ObjectMapper mapper = AtlasJson.newMapper();
     Request.Options options = new Request.Options(settings.connectTimeout(), settings.readTimeout(), false);
@@ -54,8 +55,8 @@ public final class ClientAssembly {
     Client boundary = new TransportBoundary(transport, mapper, settings.maxResponseBytes(), new DeprecationNotices());
 
     List<ClientLayer> layers = new ArrayList<>(userLayers);
-    layers.add(authentication(baseUrl, boundary, apiKey, serviceAccount, mapper, errors, options, clock));
-    LayerStack.Composed composed = LayerStack.compose(boundary, layers);
+    layers.add(authentication(baseUrl, apiKey, serviceAccount, mapper, errors, options, clock));
+    LayerStack.Composed composed = LayerStack.compose(boundary, layers, listeners);
 
     Feign.Builder feign = Feign.builder()
         .client(composed.client())
@@ -74,28 +75,20 @@ public final class ClientAssembly {
     return ValidatingApiHandler.wrap(api, target, assembled.spec(), assembled.mapper());
   }
 
-  private static ClientLayer authentication(String baseUrl, Client boundary, Supplier<ApiKeyCredentials> apiKey,
+  /**
+   * Digest or bearer authentication. The service account's token requests go through the layers
+   * below it ({@code EXCHANGE}), so they are measured like every other exchange.
+   */
+  private static ClientLayer authentication(String baseUrl, Supplier<ApiKeyCredentials> apiKey,
       Supplier<ServiceAccountCredentials> serviceAccount, ObjectMapper mapper, ErrorAnswers errors,
       Request.Options options, Clock clock) {
-    return new ClientLayer() {
-      @Override
-      public LayerPosition position() {
-        return LayerPosition.AUTHENTICATION;
-      }
-
-      @Override
-      public String name() {
-        return apiKey != null ? "digest-authentication" : "service-account-authentication";
-      }
-
-      @Override
-      public Client wrap(Client delegate) {
-        return apiKey != null
-            ? new DigestAuthentication(delegate, apiKey)
-            : new BearerAuthentication(delegate,
-                new ServiceAccountTokens(boundary, baseUrl, serviceAccount, mapper, errors, options, clock));
-      }
-    };
+    if (apiKey != null) {
+      return ClientLayer.of(LayerPosition.AUTHENTICATION, "digest-authentication",
+          (next, context) -> new DigestAuthentication(next, apiKey));
+    }
+    return ClientLayer.of(LayerPosition.AUTHENTICATION, "service-account-authentication",
+        (next, context) -> new BearerAuthentication(next,
+            new ServiceAccountTokens(next, baseUrl, serviceAccount, mapper, errors, options, clock)));
   }
 
   private static ExecutorService newHttpExecutor() {

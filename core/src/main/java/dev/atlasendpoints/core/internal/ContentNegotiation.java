@@ -21,7 +21,7 @@ final class ContentNegotiation implements RequestInterceptor {
     if (template.methodMetadata() == null) {
       return;
     }
-    String operationId = dev.atlasendpoints.core.AtlasOperation.operationIdOf(template.methodMetadata().method());
+    String operationId = CallResolver.operationIdOf(template.methodMetadata().method());
     spec.operation(operationId).ifPresent(operation -> {
       if (operation.successMediaType() != null) {
         template.removeHeader("Accept");

@@ -1,5 +1,6 @@
 package dev.atlasendpoints.core.internal;
 
+import dev.atlasendpoints.core.Responses;
 import feign.Response;
 import java.lang.System.Logger.Level;
 import java.util.Set;

@@ -2,7 +2,7 @@ package dev.atlasendpoints.core.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.atlasendpoints.core.RetryAfter;
+import dev.atlasendpoints.core.Responses;
 import dev.atlasendpoints.core.errors.ApiErrorDetails;
 import dev.atlasendpoints.core.errors.AtlasApiException;
 import feign.Response;
@@ -36,7 +36,7 @@ public final class ErrorAnswers {
         fields.add(new ApiErrorDetails.FieldError(text(f, "field"), text(f, "description"))));
     return AtlasApiException.of(new ApiErrorDetails(operationId, response.status(), text(body, "errorCode"),
         text(body, "detail"), text(body, "reason"), parameters, fields,
-        RetryAfter.parse(Responses.header(response.headers(), "Retry-After").orElse(null), clock)));
+        Responses.retryAfter(response, clock)));
   }
 
   private JsonNode readLeniently(Response response, String operationId) {

@@ -25,10 +25,14 @@ public final class LayerStack {
     return List.copyOf(ordered);
   }
 
-  public static Composed compose(Client innermost, List<ClientLayer> layers) {
+  /**
+   * Wraps {@code innermost} in {@code layers}, innermost position first.
+   *
+   * @param listeners every listener registered on the builder, told of every layer's events
+   */
+  public static Composed compose(Client innermost, List<ClientLayer> layers, List<ClientEventListener> listeners) {
     List<ClientLayer> ordered = ordered(layers);
-    LayerContext context = new LayerContext(new ListenerFanOut(ordered.stream()
-        .filter(ClientEventListener.class::isInstance).map(ClientEventListener.class::cast).toList()));
+    LayerContext context = new PipelineContext(new ListenerFanOut(listeners));
     List<AutoCloseable> closeables = new ArrayList<>();
     Client client = innermost;
     for (int i = ordered.size() - 1; i >= 0; i--) {

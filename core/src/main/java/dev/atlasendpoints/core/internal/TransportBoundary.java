@@ -2,7 +2,7 @@ package dev.atlasendpoints.core.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.atlasendpoints.core.AtlasOperation;
+import dev.atlasendpoints.core.Responses;
 import dev.atlasendpoints.core.errors.AtlasMalformedResponseException;
 import feign.Client;
 import feign.Request;
@@ -34,7 +34,7 @@ final class TransportBoundary implements Client {
 
   @Override
   public Response execute(Request request, Request.Options options) {
-    String operationId = AtlasOperation.of(request).map(AtlasOperation::operationId).orElse(null);
+    String operationId = CallResolver.operation(request).operationId();
     Response response;
     try {
       response = transport.execute(request, options);

@@ -1,6 +1,7 @@
 package dev.atlasendpoints.core.internal.auth;
 
-import dev.atlasendpoints.core.internal.Responses;
+import dev.atlasendpoints.core.Responses;
+import dev.atlasendpoints.core.internal.Requests;
 import feign.Client;
 import feign.Request;
 import feign.Response;
@@ -24,13 +25,13 @@ public final class BearerAuthentication implements Client, AutoCloseable {
   @Override
   public Response execute(Request request, Request.Options options) throws IOException {
     String token = tokens.token();
-    Response response = delegate.execute(Responses.withHeader(request, "Authorization", "Bearer " + token), options);
+    Response response = delegate.execute(Requests.withHeader(request, "Authorization", "Bearer " + token), options);
     if (response.status() != 401) {
       return response;
     }
     Responses.discard(response);
     tokens.reject(token);
-    return delegate.execute(Responses.withHeader(request, "Authorization", "Bearer " + tokens.token()), options);
+    return delegate.execute(Requests.withHeader(request, "Authorization", "Bearer " + tokens.token()), options);
   }
 
   @Override

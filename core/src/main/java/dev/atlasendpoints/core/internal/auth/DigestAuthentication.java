@@ -1,12 +1,13 @@
 package dev.atlasendpoints.core.internal.auth;
 
+import dev.atlasendpoints.core.Responses;
 import dev.atlasendpoints.core.auth.ApiKeyCredentials;
-import dev.atlasendpoints.core.internal.Responses;
+import dev.atlasendpoints.core.internal.Requests;
+import dev.atlasendpoints.core.internal.Urls;
 import feign.Client;
 import feign.Request;
 import feign.Response;
 import java.io.IOException;
-import dev.atlasendpoints.core.internal.Urls;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
@@ -73,7 +74,7 @@ public final class DigestAuthentication implements Client {
     if (count > NONCE_COUNT_LIMIT) {
       session.nonceCount().set(NONCE_COUNT_LIMIT); // the server will reject it and re-challenge
     }
-    return Responses.withHeader(request, "Authorization", header(session.challenge(), request, count));
+    return Requests.withHeader(request, "Authorization", header(session.challenge(), request, count));
   }
 
   private String header(DigestChallenge challenge, Request request, long count) {

@@ -2,11 +2,12 @@ package dev.atlasendpoints.core.internal.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atlasendpoints.core.Responses;
 import dev.atlasendpoints.core.auth.ServiceAccountCredentials;
 import dev.atlasendpoints.core.errors.AtlasException;
 import dev.atlasendpoints.core.errors.AtlasMalformedResponseException;
 import dev.atlasendpoints.core.internal.ErrorAnswers;
-import dev.atlasendpoints.core.internal.Responses;
+import dev.atlasendpoints.core.internal.Requests;
 import feign.Client;
 import feign.Request;
 import feign.Response;

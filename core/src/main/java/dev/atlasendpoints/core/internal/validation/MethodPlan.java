@@ -2,18 +2,16 @@ package dev.atlasendpoints.core.internal.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.atlasendpoints.core.AtlasOperation;
-import dev.atlasendpoints.core.errors.AtlasInvalidRequestException;
 import dev.atlasendpoints.core.errors.AtlasInvalidRequestException.Violation;
+import dev.atlasendpoints.core.errors.AtlasInvalidRequestException;
+import dev.atlasendpoints.core.internal.CallResolver;
 import dev.atlasendpoints.core.internal.SpecIndex;
 import dev.atlasendpoints.core.internal.SpecOperation;
 import feign.Param;
-import feign.QueryMap;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * How the arguments of one generated API method map onto its spec operation, and the check of a
@@ -25,38 +23,33 @@ public final class MethodPlan {
   private final SpecOperation operation;
   private final String[] parameterNames;
   private final int bodyIndex;
-  private final int queryMapIndex;
   private final SchemaValidator validator;
 
   private MethodPlan(String operationId, SpecOperation operation, String[] parameterNames, int bodyIndex,
-      int queryMapIndex, SchemaValidator validator) {
+      SchemaValidator validator) {
     this.operationId = operationId;
     this.operation = operation;
     this.parameterNames = parameterNames;
     this.bodyIndex = bodyIndex;
-    this.queryMapIndex = queryMapIndex;
     this.validator = validator;
   }
 
   /** The plan of a generated method; fails when the method's operation is not in the spec. */
   public static MethodPlan of(Method method, SpecIndex spec) {
-    String operationId = AtlasOperation.operationIdOf(method);
+    String operationId = CallResolver.operationIdOf(method);
     SpecOperation operation = spec.operation(operationId).orElseThrow(() -> new IllegalArgumentException(
         method + " is not an operation of the spec (" + operationId + ")"));
     Parameter[] parameters = method.getParameters();
     String[] names = new String[parameters.length];
     int body = -1;
-    int queryMap = -1;
     for (int i = 0; i < parameters.length; i++) {
       if (parameters[i].isAnnotationPresent(Param.class)) {
         names[i] = parameters[i].getAnnotation(Param.class).value();
-      } else if (parameters[i].isAnnotationPresent(QueryMap.class)) {
-        queryMap = i;
       } else {
-        body = i;
+        body = i; // the generated interfaces have one unannotated parameter at most: the body
       }
     }
-    return new MethodPlan(operationId, operation, names, body, queryMap, new SchemaValidator(spec));
+    return new MethodPlan(operationId, operation, names, body, new SchemaValidator(spec));
   }
 
   public String operationId() {
@@ -71,9 +64,6 @@ public final class MethodPlan {
       if (parameterNames[i] != null) {
         checkParameter(parameterNames[i], arguments[i], violations);
       }
-    }
-    if (queryMapIndex >= 0 && arguments[queryMapIndex] instanceof Map<?, ?> query) {
-      query.forEach((name, value) -> checkParameter(String.valueOf(name), value, violations));
     }
     if (bodyIndex >= 0) {
       checkBody(arguments[bodyIndex], mapper, violations);

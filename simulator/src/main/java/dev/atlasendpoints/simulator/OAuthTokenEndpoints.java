@@ -2,51 +2,26 @@ package dev.atlasendpoints.simulator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
- * The service-account endpoints: {@code POST /api/oauth/token} (client credentials with HTTP Basic)
- * and {@code POST /api/oauth/revoke}.
+ * The service-account endpoints, {@code POST /api/oauth/token} (client credentials with HTTP Basic)
+ * and {@code POST /api/oauth/revoke}: a pipeline of this one step, since the token service has none
+ * of the API's layers.
  */
-final class OAuthTokenHandler implements HttpHandler {
+record OAuthTokenEndpoints(ServiceAccountTokens tokens, SimulatorCounters counters, ObjectMapper mapper)
+    implements Step {
 
   static final String TOKEN_PATH = "/api/oauth/token";
   static final String REVOKE_PATH = "/api/oauth/revoke";
 
-  private final ServiceAccountTokens tokens;
-  private final SimulatorCounters counters;
-  private final PendingRequests pending;
-  private final int maxBodyBytes;
-  private final ExchangeIO io;
-  private final ObjectMapper mapper;
-
-  OAuthTokenHandler(ServiceAccountTokens tokens, SimulatorCounters counters, Consumer<RecordedRequest> recorder,
-      int maxBodyBytes, ObjectMapper mapper) {
-    this.tokens = tokens;
-    this.counters = counters;
-    this.maxBodyBytes = maxBodyBytes;
-    this.mapper = mapper;
-    this.pending = new PendingRequests(recorder, java.time.Clock.systemUTC());
-    this.io = new ExchangeIO(mapper, pending);
-  }
-
   @Override
-  public void handle(HttpExchange exchange) throws IOException {
-    try {
-      SimulatorRequest request = pending.receive(exchange, maxBodyBytes);
-      counters.request();
-      io.send(exchange, answer(request), false, false);
-    } finally {
-      io.drop(exchange); // records it as unanswered unless an answer was sent; closes the exchange
-    }
+  public StepResult apply(RequestContext context) {
+    return new StepResult.Respond(answer(context.request()), Presentation.PLAIN);
   }
 
   private SimulatorResponse answer(SimulatorRequest request) {

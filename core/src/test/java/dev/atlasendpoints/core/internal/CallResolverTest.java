@@ -1,0 +1,34 @@
+package dev.atlasendpoints.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atlasendpoints.core.AtlasCall;
+import dev.atlasendpoints.core.AtlasOperation;
+import feign.Request;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** How core places the requests it sends itself, and projects behind a base URL with a path. */
+class CallResolverTest {
+
+  private static Request post(String url) {
+    return Request.create(Request.HttpMethod.POST, url, Map.of(), new byte[0], StandardCharsets.UTF_8, null);
+  }
+
+  @Test
+  void tokenRequests_arePlacedByTheirFixedPaths() {
+    assertThat(CallResolver.call(post("https://cloud.mongodb.com/api/oauth/token")))
+        .isEqualTo(new AtlasCall(AtlasOperation.SERVICE_ACCOUNT_TOKEN, null));
+    assertThat(CallResolver.call(post("http://127.0.0.1:8080/prefix/api/oauth/revoke")).operation())
+        .isEqualTo(AtlasOperation.REVOKE_SERVICE_ACCOUNT_TOKEN);
+  }
+
+  @Test
+  void aRequestNoOperationExplains_isUnknown_neverNull() {
+    AtlasCall call = CallResolver.call(post("https://cloud.mongodb.com/api/atlas/v2/orgs?x=1"));
+
+    assertThat(call.operation()).isSameAs(AtlasOperation.UNKNOWN);
+    assertThat(call.projectId()).isNull();
+  }
+}

@@ -1,0 +1,82 @@
+package dev.atlasendpoints.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The direction of dependencies between the SDK's packages, beside the Maven enforcer's rules
+ * between artifacts: the enforcer sees modules, these rules see packages (such as
+ * {@code core.internal}) and say in a sentence what a wrong edge breaks. They live in `examples`
+ * because its test classpath holds every module.
+ */
+class ArchitectureTest {
+
+  private static JavaClasses sdk;
+
+  @BeforeAll
+  static void importTheSdk() {
+    sdk = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("dev.atlasendpoints");
+  }
+
+  @Test
+  void onlyCore_seesCoreInternals() {
+    check(noClasses().that().resideOutsideOfPackage("dev.atlasendpoints.core..")
+        .should().dependOnClassesThat().resideInAPackage("dev.atlasendpoints.core.internal..")
+        .because("core.internal may change in any release; other modules use core's public types "
+            + "(ClientLayer, LayerContext, Responses, AtlasCall)"));
+  }
+
+  @Test
+  void core_seesNoLayerModule_andNoLayerLibrary() {
+    check(noClasses().that().resideInAPackage("dev.atlasendpoints.core..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.atlasendpoints.resilience..",
+            "dev.atlasendpoints.metrics..", "dev.atlasendpoints.simulator..", "dev.atlasendpoints.examples..",
+            "io.github.resilience4j..", "io.micrometer..")
+        .because("core must work alone; layers plug into it through ClientLayer, never the other way round"));
+  }
+
+  @Test
+  void resilienceAndMetrics_neverSeeEachOther() {
+    check(noClasses().that().resideInAPackage("dev.atlasendpoints.resilience..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.atlasendpoints.metrics..", "io.micrometer..")
+        .because("a user who imports atlas-resilience must not need Micrometer; retries reach metrics as "
+            + "ClientEventListener events"));
+    check(noClasses().that().resideInAPackage("dev.atlasendpoints.metrics..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.atlasendpoints.resilience..",
+            "io.github.resilience4j..")
+        .because("a user who imports atlas-metrics must not need Resilience4j"));
+  }
+
+  @Test
+  void theSimulator_neverSeesTheClient() {
+    check(noClasses().that().resideInAPackage("dev.atlasendpoints.simulator..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.atlasendpoints.core..",
+            "dev.atlasendpoints.generated..", "dev.atlasendpoints.resilience..", "dev.atlasendpoints.metrics..",
+            "feign..")
+        .because("the simulator is the oracle the client is tested against: sharing the client's code would "
+            + "let one mistake pass on both sides"));
+  }
+
+  @Test
+  void generatedCode_seesNothingHandWritten() {
+    check(classes().that().resideInAnyPackage("dev.atlasendpoints.generated.api..",
+            "dev.atlasendpoints.generated.model..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("dev.atlasendpoints.generated.api..",
+            "dev.atlasendpoints.generated.model..", "java..", "javax..", "jakarta..", "feign..",
+            "com.fasterxml.jackson..", "")
+        .because("generated code is rebuilt from the spec on every build; it must not depend on code written "
+            + "by hand around it"));
+  }
+
+  private static void check(ArchRule rule) {
+    rule.check(sdk);
+  }
+}

@@ -1,0 +1,21 @@
+package dev.atlasendpoints.simulator;
+
+import java.util.function.Predicate;
+
+/** The project must exist (404 {@code GROUP_NOT_FOUND}) and the caller may act on it (403). */
+record CheckProject(Predicate<String> projectExists) implements Step {
+
+  @Override
+  public StepResult apply(RequestContext context) {
+    String projectId = context.projectId();
+    if (!projectExists.test(projectId)) {
+      return context.respond(SimulatorResponse.error(404, "GROUP_NOT_FOUND", "Not Found",
+          "No group with ID " + projectId + " exists.", projectId));
+    }
+    if (!context.caller().mayAccess(projectId)) {
+      return context.respond(SimulatorResponse.error(403, "USER_CANNOT_ACCESS_GROUP", "Forbidden",
+          "The caller may not act on group " + projectId + "."));
+    }
+    return context.next();
+  }
+}
