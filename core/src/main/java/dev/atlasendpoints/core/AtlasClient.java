@@ -74,10 +74,14 @@ public final class AtlasClient implements AutoCloseable {
 
   /**
    * Releases what this client created (its HTTP threads, its service-account token), not what the
-   * caller passed in (a transport, layers).
+   * caller passed in (a transport, layers). Final: later calls fail at once with
+   * {@code IllegalStateException}, and nothing is fetched after it.
    */
   @Override
   public void close() {
+    if (assembled.closed().getAndSet(true)) {
+      return;
+    }
     for (AutoCloseable closeable : assembled.closeables()) {
       try {
         closeable.close();

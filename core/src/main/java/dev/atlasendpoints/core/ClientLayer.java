@@ -12,6 +12,10 @@ import java.util.Objects;
  * SDK's typed exceptions ({@code AtlasCommunicationException} and its subtypes) instead of raw
  * {@code IOException}s. The {@link LayerContext} tells which operation and project each request
  * belongs to and where to report events, so a layer never parses a request to learn what it is.
+ *
+ * <p>Layers see requests as they are sent: below {@code AUTHENTICATION} that includes credentials
+ * (digest responses, bearer tokens, and the Basic credentials and token of the service account's
+ * own token requests, which pass through {@code EXCHANGE} too). Never log headers or bodies.
  */
 public interface ClientLayer {
 
@@ -34,7 +38,7 @@ public interface ClientLayer {
 
   /**
    * A layer from its parts, for layers that need no class of their own:
-   * {@code ClientLayer.of(LayerPosition.EXCHANGE, "request-log", (next, context) -> (request, options) -> ...)}.
+   * {@code ClientLayer.of(LayerPosition.EXCHANGE, "exchange-timer", (next, context) -> (request, options) -> ...)}.
    */
   static ClientLayer of(LayerPosition position, String name, Wrapper wrapper) {
     Objects.requireNonNull(position, "position");

@@ -7,7 +7,8 @@ import java.util.Objects;
  * How the client talks HTTP. Immutable; start from {@link #defaults()}.
  *
  * @param connectTimeout the longest wait for a connection
- * @param readTimeout the longest wait for an answer; past it the outcome is ambiguous
+ * @param readTimeout the longest wait for a whole answer, headers and body, from the moment the
+ *     request is sent; past it the outcome is ambiguous
  * @param maxResponseBytes the largest answer body read; larger ones are refused
  * @param allowInsecureHttp whether {@code http://} is allowed to hosts other than loopback
  * @param userAgentSuffix appended to the SDK's {@code User-Agent}, e.g. your application's name
@@ -15,14 +16,23 @@ import java.util.Objects;
 public record HttpSettings(Duration connectTimeout, Duration readTimeout, long maxResponseBytes,
     boolean allowInsecureHttp, String userAgentSuffix) {
 
+  /** The longest timeout accepted: longer ones are mistakes, and overflow deadline arithmetic. */
+  public static final Duration MAX_TIMEOUT = Duration.ofHours(24);
+  /** The largest answer accepted: answers are read into one array. */
+  public static final long MAX_RESPONSE_BYTES = 256L << 20;
+
   public HttpSettings {
     Objects.requireNonNull(connectTimeout, "connectTimeout");
     Objects.requireNonNull(readTimeout, "readTimeout");
     if (connectTimeout.isNegative() || connectTimeout.isZero() || readTimeout.isNegative() || readTimeout.isZero()) {
       throw new IllegalArgumentException("timeouts must be positive");
     }
-    if (maxResponseBytes < 1024) {
-      throw new IllegalArgumentException("maxResponseBytes must be at least 1024");
+    if (connectTimeout.compareTo(MAX_TIMEOUT) > 0 || readTimeout.compareTo(MAX_TIMEOUT) > 0) {
+      throw new IllegalArgumentException("timeouts must be at most " + MAX_TIMEOUT.toHours() + " hours");
+    }
+    if (maxResponseBytes < 1024 || maxResponseBytes > MAX_RESPONSE_BYTES) {
+      throw new IllegalArgumentException("maxResponseBytes must be between 1024 and " + MAX_RESPONSE_BYTES
+          + " (answers are read into memory)");
     }
     userAgentSuffix = userAgentSuffix == null ? "" : userAgentSuffix;
   }

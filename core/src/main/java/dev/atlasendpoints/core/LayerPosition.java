@@ -13,7 +13,9 @@ package dev.atlasendpoints.core;
  *   (transport)     the feign.Client that talks HTTP
  * </pre>
  *
- * Layers at the same position are ordered by {@link ClientLayer#name()}.
+ * Layers at the same position are ordered by {@link ClientLayer#name()}. {@code EXCHANGE} layers see
+ * every request as sent, credentials included (and the service account's token requests): never
+ * log their headers or bodies.
  */
 public enum LayerPosition {
   CALL,

@@ -175,4 +175,54 @@ class ClientBuilderTest {
     assertThat(own.isReleased()).isTrue();
     assertThat(closedTransports.get()).isZero();
   }
+
+  @Test
+  void settingsThatWouldOverflow_areRefusedWhenBuilt() {
+    assertThatThrownBy(() -> HttpSettings.builder().maxResponseBytes(Long.MAX_VALUE).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxResponseBytes");
+    assertThatThrownBy(() -> HttpSettings.builder().readTimeout(java.time.Duration.ofSeconds(Long.MAX_VALUE)).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 24 hours");
+  }
+
+  @Test
+  void close_closesOuterLayersFirst_soTheTokenRevocationStillPassesTheExchangeLayers() {
+    List<String> events = new CopyOnWriteArrayList<>();
+    class ClosableExchangeLayer implements Client, AutoCloseable {
+      private final Client next;
+
+      ClosableExchangeLayer(Client next) {
+        this.next = next;
+      }
+
+      @Override
+      public Response execute(Request request, Request.Options options) throws IOException {
+        events.add(context(request));
+        return next.execute(request, options);
+      }
+
+      private String context(Request request) {
+        return request.url().substring(request.url().indexOf("/api/"));
+      }
+
+      @Override
+      public void close() {
+        events.add("closed");
+      }
+    }
+    try (AtlasSimulator simulator = AtlasSimulator.builder()
+        .serviceAccount(dev.atlasendpoints.simulator.ServiceAccount.of("mdb_sa_id_1", "secret-1")).start()) {
+      AtlasClient client = AtlasClient.builder().baseUrl(simulator.baseUri().toString())
+          .serviceAccount("mdb_sa_id_1", "secret-1")
+          .layer(ClientLayer.of(LayerPosition.EXCHANGE, "closable", (next, context) -> new ClosableExchangeLayer(next)))
+          .build();
+      client.api(PrivateEndpointServicesApi.class)
+          .createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1"), null, null);
+
+      client.close();
+      client.close(); // closing twice is harmless
+
+      assertThat(events).endsWith("/api/oauth/revoke", "closed");
+      assertThat(simulator.activeTokens("mdb_sa_id_1")).isZero();
+    }
+  }
 }

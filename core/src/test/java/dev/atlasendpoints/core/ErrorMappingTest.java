@@ -99,7 +99,7 @@ class ErrorMappingTest {
         () -> api.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1"), null, null));
 
     assertThat(e.errorCode()).isEqualTo("PRIVATE_ENDPOINT_SERVICE_ALREADY_EXISTS_FOR_REGION");
-    assertThat(e.getMessage()).contains("409 PRIVATE_ENDPOINT_SERVICE_ALREADY_EXISTS_FOR_REGION");
+    assertThat(e.getMessage()).contains("409 Conflict (PRIVATE_ENDPOINT_SERVICE_ALREADY_EXISTS_FOR_REGION)");
   }
 
   @Test

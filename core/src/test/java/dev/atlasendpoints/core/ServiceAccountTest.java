@@ -138,4 +138,68 @@ class ServiceAccountTest {
 
     assertThat(atlas.simulator().activeTokens(CLIENT_ID)).isZero();
   }
+
+  @Test
+  void aValidTokenWithoutRightsOnTheProject_endsTyped_andLeavesAtMostTwoLiveTokens() {
+    String otherProject = "aaaaaaaaaaaaaaaaaaaaaaaa";
+    ServerlessPrivateEndpointsApi api = atlas.start(AtlasSimulator.builder().accessDeniedStatus(401)
+            .serviceAccount(new ServiceAccount(CLIENT_ID, SECRET, java.util.Set.of(otherProject)))
+            .rateLimit(RateLimit.unlimited()),
+        AtlasClient.builder().serviceAccount(CLIENT_ID, SECRET), ServerlessPrivateEndpointsApi.class);
+
+    for (int i = 0; i < 200; i++) {
+      AtlasAuthenticationException e = catchThrowableOfType(AtlasAuthenticationException.class, () -> create(api));
+      assertThat(e.errorCode()).isEqualTo("UNAUTHORIZED");
+      assertThat(e.getMessage()).contains("not authorized to perform this action").contains("Check the API key")
+          .doesNotContain("null").doesNotContain(SECRET);
+    }
+
+    assertThat(atlas.simulator().activeTokens(CLIENT_ID)).isLessThanOrEqualTo(2);
+    assertThat(atlas.simulator().counters().tokensIssued()).as("one token, replaced once").isEqualTo(2);
+    assertThat(atlas.simulator().inventory().resources()).isEmpty();
+  }
+
+  @Test
+  void aRejectedToken_isRevokedBeforeAnotherIsFetched() {
+    ManualClock serverClock = new ManualClock();
+    ServerlessPrivateEndpointsApi api = start(AtlasSimulator.builder().clock(serverClock)
+        .tokenLifetime(Duration.ofHours(3)), SECRET, Clock.systemUTC());
+    create(api);
+    String firstToken = "first";
+    atlas.simulator().clearRequests();
+    // Revoking every live token at the server makes Atlas reject the one the client holds.
+    serverClock.advance(Duration.ofHours(4));
+
+    create(api);
+
+    assertThat(atlas.simulator().requests()).extracting(r -> r.path().replaceAll(".*/api/", "/api/"))
+        .as(firstToken).containsSubsequence("/api/oauth/revoke", "/api/oauth/token");
+    assertThat(atlas.simulator().counters().creates()).isEqualTo(2);
+  }
+
+  @Test
+  void close_isFinal_laterCallsFailAtOnce_andFetchNothing() {
+    ServerlessPrivateEndpointsApi api = start(AtlasSimulator.builder(), SECRET, Clock.systemUTC());
+    create(api);
+    atlas.client().close();
+    long tokensBefore = atlas.simulator().counters().tokensIssued();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> create(api))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+
+    assertThat(atlas.simulator().counters().tokensIssued()).isEqualTo(tokensBefore);
+    assertThat(atlas.simulator().activeTokens(CLIENT_ID)).isZero();
+  }
+
+  @Test
+  void tokenEndpointFailures_nameTheTokenOperation_andSayTheRequestWasNotSent() {
+    ServerlessPrivateEndpointsApi api = start(AtlasSimulator.builder().maxActiveTokens(0), SECRET, Clock.systemUTC());
+
+    AtlasForbiddenException e = catchThrowableOfType(AtlasForbiddenException.class, () -> create(api));
+
+    assertThat(e.operationId()).isEqualTo("serviceAccountToken");
+    assertThat(e.getMessage()).contains("the API request was not sent").contains("403 Forbidden");
+    assertThat(atlas.simulator().counters().requests(dev.atlasendpoints.simulator.Operation
+        .CREATE_SERVERLESS_PRIVATE_ENDPOINT)).isZero();
+  }
 }

@@ -4,8 +4,8 @@ import static dev.atlasendpoints.core.Fixtures.PROJECT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.atlasendpoints.core.errors.AtlasInvalidRequestException;
 import dev.atlasendpoints.core.errors.AtlasInvalidRequestException.Violation;
+import dev.atlasendpoints.core.errors.AtlasInvalidRequestException;
 import dev.atlasendpoints.generated.api.PrivateEndpointServicesApi;
 import dev.atlasendpoints.generated.api.ServerlessPrivateEndpointsApi;
 import dev.atlasendpoints.generated.model.CloudProvider;
@@ -67,6 +67,14 @@ class ValidationTest {
 
     assertThat(v.field()).isEqualTo("groupId");
     assertThat(v.rule()).isEqualTo("pattern ^([a-f0-9]{24})$");
+  }
+
+  @Test
+  void aGroupIdWithATrailingLineBreak_isRefused_patternsMatchWholeValues() {
+    Violation v = onlyViolation(() -> services.createPrivateEndpointService(PROJECT + "\n",
+        Fixtures.awsService("us-east-1"), null, null));
+
+    assertThat(v.field()).isEqualTo("groupId");
   }
 
   @Test

@@ -2,9 +2,6 @@ package dev.atlasendpoints.examples;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atlasendpoints.core.AtlasClient;
-import dev.atlasendpoints.core.errors.AtlasApiException;
-import dev.atlasendpoints.core.errors.AtlasCommunicationException;
-import dev.atlasendpoints.core.errors.AtlasInvalidRequestException;
 import dev.atlasendpoints.generated.json.AtlasJson;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -12,17 +9,19 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 /**
  * {@code atlas-endpoints}: the create operations and a load driver from the command line.
  * Credentials come from the environment only (see {@link AtlasEnvironment}).
  *
  * <p>Exit codes: 0 success, 1 Atlas answered with an error, 2 bad input (refused before sending),
- * 3 no valid answer (transport failure, timeout, ambiguous outcome).
+ * 3 no valid answer (transport failure, timeout, ambiguous outcome), 5 an unexpected failure. Every
+ * failure is reported by {@link FailureReporter}.
  */
 @Command(name = "atlas-endpoints", mixinStandardHelpOptions = true, version = "atlas-endpoints 0.1.0",
     description = "Creates Atlas private endpoints. Credentials: ATLAS_PUBLIC_KEY and ATLAS_PRIVATE_KEY, or "
@@ -35,12 +34,17 @@ public final class AtlasCli {
   static final int API_ERROR = 1;
   static final int BAD_INPUT = 2;
   static final int TRANSPORT_FAILURE = 3;
+  /** Not 4: that one is planned for a {@code --wait} that timed out. */
+  static final int UNEXPECTED_FAILURE = 5;
 
   @Option(names = "--base-url", description = "The API's base URL (default: $ATLAS_BASE_URL or https://cloud.mongodb.com).")
   String baseUrl;
 
   @Option(names = "--project", description = "The project id (default: $ATLAS_PROJECT_ID).")
   String project;
+
+  @Option(names = "--debug", scope = ScopeType.INHERIT, description = "On failure, also print the stack trace.")
+  boolean debug;
 
   Map<String, String> environment = System.getenv();
   final ObjectMapper mapper = AtlasJson.newMapper();
@@ -50,26 +54,9 @@ public final class AtlasCli {
   }
 
   static CommandLine commandLine(AtlasCli cli) {
-    return new CommandLine(cli).setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      PrintWriter err = commandLine.getErr();
-      if (e instanceof AtlasInvalidRequestException invalid) {
-        err.println("bad input: " + invalid.getMessage());
-        return BAD_INPUT;
-      }
-      if (e instanceof AtlasApiException api) {
-        err.println("Atlas answered " + api.status() + " " + api.errorCode() + ": " + api.detail());
-        return API_ERROR;
-      }
-      if (e instanceof AtlasCommunicationException communication) {
-        err.println("no valid answer: " + communication.getMessage());
-        return TRANSPORT_FAILURE;
-      }
-      if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
-        err.println("bad input: " + e.getMessage());
-        return BAD_INPUT;
-      }
-      throw e;
-    });
+    FailureReporter failures = new FailureReporter(() -> cli.debug, () -> cli.environment().secrets());
+    return new CommandLine(cli).setExecutionExceptionHandler(failures).setExitCodeExceptionMapper(failures)
+        .setExecutionStrategy(failures.reportingErrorsOf(new CommandLine.RunLast()));
   }
 
   AtlasEnvironment environment() {
@@ -80,7 +67,7 @@ public final class AtlasCli {
 
   String projectOrFail() {
     return environment().project().orElseThrow(() ->
-        new IllegalArgumentException("--project or ATLAS_PROJECT_ID is required"));
+        new BadInputException("--project or ATLAS_PROJECT_ID is required"));
   }
 
   /** Runs one call with a fully layered client and prints its result as JSON. */

@@ -17,21 +17,29 @@ final class ClientFactory {
   static AtlasClient fullyLayered(AtlasEnvironment env, MeterRegistry registry, String userAgent) {
     AtlasMetrics metrics = AtlasMetrics.of(registry);
     AtlasClient.Builder builder = AtlasClient.builder()
-        .baseUrl(env.baseUrl())
         .httpSettings(HttpSettings.builder().userAgentSuffix(userAgent).build())
         .layer(RetryLayer.of(RetrySettings.defaults()))
         .layer(RateLimitLayer.of(RateLimitSettings.defaults()))
         .layer(metrics.callLayer())
         .layer(metrics.exchangeLayer())
         .listener(metrics.eventListener());
-    if (env.publicKey() != null && env.privateKey() != null) {
-      builder.apiKey(env.publicKey(), env.privateKey());
-    } else if (env.clientId() != null && env.clientSecret() != null) {
-      builder.serviceAccount(env.clientId(), env.clientSecret());
-    } else {
-      throw new IllegalStateException("set ATLAS_PUBLIC_KEY and ATLAS_PRIVATE_KEY, or ATLAS_CLIENT_ID and "
-          + "ATLAS_CLIENT_SECRET");
+    try {
+      return withCredentials(builder.baseUrl(env.baseUrl()), env).build();
+    } catch (IllegalArgumentException e) {
+      // The builder checks the base URL and the keys, which here are the user's input.
+      throw new BadInputException(e.getMessage(), e);
     }
-    return builder.build();
+  }
+
+  private static AtlasClient.Builder withCredentials(AtlasClient.Builder builder, AtlasEnvironment env) {
+    if (env.publicKey() != null && env.privateKey() != null) {
+      return builder.apiKey(env.publicKey(), env.privateKey());
+    }
+    if (env.clientId() != null && env.clientSecret() != null) {
+      return builder.serviceAccount(env.clientId(), env.clientSecret());
+    }
+    throw new BadInputException("no credentials: set " + AtlasEnvironment.PUBLIC_KEY + " and "
+        + AtlasEnvironment.PRIVATE_KEY + ", or " + AtlasEnvironment.CLIENT_ID + " and " + AtlasEnvironment.CLIENT_SECRET
+        + " (not set: " + String.join(", ", env.unsetCredentialVariables()) + ")");
   }
 }

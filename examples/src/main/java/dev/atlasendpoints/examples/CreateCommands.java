@@ -70,7 +70,7 @@ final class CreateCommands {
         case AWS -> new CreateAWSEndpointRequest().id(id);
         case AZURE -> new CreateAzureEndpointRequest().id(id).privateEndpointIPAddress(ipAddress);
         case GCP -> new CreateGCPEndpointGroupRequest().endpointGroupName(endpointGroup).gcpProjectId(gcpProject);
-        default -> throw new IllegalArgumentException("--provider must be AWS, AZURE or GCP");
+        default -> throw new BadInputException("--provider must be AWS, AZURE or GCP");
       };
       return cli.printResult(client -> client.api(PrivateEndpointServicesApi.class)
           .createPrivateEndpoint(cli.projectOrFail(), provider, serviceId, request, null, null), out());

@@ -49,9 +49,7 @@ final class LoadCommand extends AtlasCli.Subcommand {
   @Override
   @SuppressWarnings("deprecation")
   public Integer call() throws Exception {
-    if (calls < 1 || concurrency < 1) {
-      throw new IllegalArgumentException("--calls and --concurrency must be at least 1");
-    }
+    checkOptions();
     String project = cli.projectOrFail();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
@@ -94,6 +92,15 @@ final class LoadCommand extends AtlasCli.Subcommand {
       }
     }
     return outcomes.keySet().stream().allMatch("success"::equals) ? AtlasCli.OK : AtlasCli.API_ERROR;
+  }
+
+  private void checkOptions() {
+    if (calls < 1 || concurrency < 1) {
+      throw new BadInputException("--calls and --concurrency must be at least 1");
+    }
+    if (metricsPort != null && (metricsPort < 0 || metricsPort > 65_535)) {
+      throw new BadInputException("--metrics-port must be between 0 and 65535");
+    }
   }
 
   private void report(PrintWriter out, long elapsedNanos, long[] latencies, Map<String, LongAdder> outcomes,

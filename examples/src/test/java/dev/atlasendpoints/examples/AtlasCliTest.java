@@ -6,11 +6,17 @@ import dev.atlasendpoints.simulator.ApiKey;
 import dev.atlasendpoints.simulator.AtlasSimulator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The command-line tool against the simulator: output, exit codes, and secrets kept out of sight. */
 class AtlasCliTest {
@@ -30,15 +36,66 @@ class AtlasCliTest {
     simulator.close();
   }
 
-  private int runAgainst(String baseUrl, String... args) {
+  private Map<String, String> environment(String baseUrl) {
+    return new HashMap<>(Map.of("ATLAS_BASE_URL", baseUrl, "ATLAS_PUBLIC_KEY", "cli-public",
+        "ATLAS_PRIVATE_KEY", "cli-secret-value", "ATLAS_PROJECT_ID", PROJECT));
+  }
+
+  private int execute(Map<String, String> environment, Object extraSubcommand, String... args) {
     AtlasCli cli = new AtlasCli();
-    cli.environment = Map.of("ATLAS_BASE_URL", baseUrl, "ATLAS_PUBLIC_KEY", "cli-public",
-        "ATLAS_PRIVATE_KEY", "cli-secret-value", "ATLAS_PROJECT_ID", PROJECT);
-    return AtlasCli.commandLine(cli).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+    cli.environment = environment;
+    CommandLine commandLine = AtlasCli.commandLine(cli);
+    if (extraSubcommand != null) {
+      commandLine.addSubcommand(extraSubcommand);
+    }
+    err.getBuffer().setLength(0);
+    return commandLine.setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+  }
+
+  private int runAgainst(String baseUrl, String... args) {
+    return execute(environment(baseUrl), null, args);
   }
 
   private int run(String... args) {
     return runAgainst(simulator.baseUri().toString(), args);
+  }
+
+  /** Runs a subcommand that exists only in this test and fails with {@code failure}. */
+  private int runFailingWith(Throwable failure, String... args) {
+    return execute(environment(simulator.baseUri().toString()), new Failing(failure), args);
+  }
+
+  private List<String> errLines() {
+    return err.toString().lines().toList();
+  }
+
+  private void assertOneErrorLineAndNoStackTrace() {
+    assertThat(errLines()).hasSize(1).allMatch(line -> line.startsWith("error: "));
+    assertThat(err.toString()).doesNotContain("\tat ").doesNotContain("Exception in thread");
+  }
+
+  private static int closedPort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** The CLI has no honest way to throw an Error or a secret-bearing exception; this stands in for a bug. */
+  @Command(name = "fail")
+  static final class Failing implements Callable<Integer> {
+    private final Throwable failure;
+
+    Failing(Throwable failure) {
+      this.failure = failure;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      if (failure instanceof Error error) {
+        throw error;
+      }
+      throw (Exception) failure;
+    }
   }
 
   @Test
@@ -67,22 +124,122 @@ class AtlasCliTest {
     run("create-service", "--provider", "AWS", "--region", "us-east-1");
 
     int conflict = run("create-service", "--provider", "AWS", "--region", "us-east-1");
+    String conflictErr = err.toString();
     long requestsBefore = simulator.counters().requests();
     int badInput = run("create-serverless-endpoint", "--instance", "i1", "--comment", "x".repeat(81));
+    String badInputErr = err.toString();
     long requestsForBadInput = simulator.counters().requests() - requestsBefore;
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
-    int transport = runAgainst("http://127.0.0.1:" + closedPort, "create-service", "--provider", "AWS", "--region", "x");
+    int transport = runAgainst("http://127.0.0.1:" + closedPort(), "create-service", "--provider", "AWS",
+        "--region", "x");
 
     assertThat(conflict).isEqualTo(AtlasCli.API_ERROR);
+    assertThat(conflictErr).contains("PRIVATE_ENDPOINT_SERVICE_ALREADY_EXISTS_FOR_REGION");
     assertThat(badInput).isEqualTo(AtlasCli.BAD_INPUT);
+    assertThat(badInputErr).startsWith("error: createServerlessPrivateEndpoint was not sent");
     assertThat(requestsForBadInput).isZero();
     assertThat(transport).isEqualTo(AtlasCli.TRANSPORT_FAILURE);
-    assertThat(err.toString()).contains("PRIVATE_ENDPOINT_SERVICE_ALREADY_EXISTS_FOR_REGION")
-        .contains("bad input: createServerlessPrivateEndpoint was not sent").contains("no valid answer")
-        .doesNotContain("cli-secret-value");
+    assertThat(conflictErr + badInputErr + err).doesNotContain("cli-secret-value");
+  }
+
+  @Test
+  void badOptionValuesAndBaseUrl_exitTwo_withPicocliUsageOrOneLine() {
+    int badEnum = run("create-service", "--provider", "MARS", "--region", "us-east-1");
+    String badEnumErr = err.toString();
+    int badCount = run("load", "--calls", "0");
+    List<String> badCountErr = errLines();
+    int badPort = run("load", "--metrics-port", "70000");
+    List<String> badPortErr = errLines();
+    int badBaseUrl = run("--base-url", "ftp://cloud.mongodb.com", "create-service", "--provider", "AWS",
+        "--region", "us-east-1");
+
+    assertThat(badEnum).isEqualTo(AtlasCli.BAD_INPUT);
+    assertThat(badEnumErr).contains("Invalid value for option '--provider'").contains("Usage:");
+    assertThat(badCount).isEqualTo(AtlasCli.BAD_INPUT);
+    assertThat(badCountErr).containsExactly("error: --calls and --concurrency must be at least 1");
+    assertThat(badPort).isEqualTo(AtlasCli.BAD_INPUT);
+    assertThat(badPortErr).containsExactly("error: --metrics-port must be between 0 and 65535");
+    assertThat(badBaseUrl).isEqualTo(AtlasCli.BAD_INPUT);
+    assertOneErrorLineAndNoStackTrace();
+    assertThat(errLines().get(0)).contains("baseUrl");
+    assertThat(simulator.counters().requests()).isZero();
+  }
+
+  @Test
+  void expectedFailures_printOneErrorLine_andNoStackTrace() throws Exception {
+    run("create-service", "--provider", "AWS", "--region", "us-east-1");
+
+    assertThat(run("create-service", "--provider", "AWS", "--region", "us-east-1")).isEqualTo(AtlasCli.API_ERROR);
+    assertOneErrorLineAndNoStackTrace();
+    assertThat(runAgainst("http://127.0.0.1:" + closedPort(), "create-service", "--provider", "AWS",
+        "--region", "us-east-1")).isEqualTo(AtlasCli.TRANSPORT_FAILURE);
+    assertOneErrorLineAndNoStackTrace();
+  }
+
+  @Test
+  void debug_addsTheStackTrace_afterTheSameErrorLine() {
+    run("create-service", "--provider", "AWS", "--region", "us-east-1");
+
+    int status = run("create-service", "--provider", "AWS", "--region", "us-east-1", "--debug");
+
+    assertThat(status).isEqualTo(AtlasCli.API_ERROR);
+    assertThat(errLines().get(0)).startsWith("error: ").contains("PRIVATE_ENDPOINT_SERVICE_ALREADY_EXISTS_FOR_REGION");
+    assertThat(errLines()).filteredOn(line -> line.startsWith("error: ")).hasSize(1);
+    assertThat(errLines().get(1)).contains("AtlasConflictException");
+    assertThat(errLines()).anyMatch(line -> line.startsWith("\tat "));
+  }
+
+  @Test
+  void unexpectedFailure_printsOneLineNamingDebug_andExitsFive() throws Exception {
+    try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      int status = run("load", "--calls", "1", "--metrics-port", String.valueOf(busy.getLocalPort()));
+
+      assertThat(status).isEqualTo(AtlasCli.UNEXPECTED_FAILURE);
+      assertOneErrorLineAndNoStackTrace();
+      assertThat(errLines().get(0)).startsWith("error: unexpected BindException: ")
+          .endsWith(" (rerun with --debug to see the stack trace)");
+
+      int withDebug = run("--debug", "load", "--calls", "1", "--metrics-port", String.valueOf(busy.getLocalPort()));
+
+      assertThat(withDebug).isEqualTo(AtlasCli.UNEXPECTED_FAILURE);
+      assertThat(errLines().get(0)).startsWith("error: unexpected BindException: ").doesNotContain("rerun");
+      assertThat(errLines()).anyMatch(line -> line.startsWith("\tat "));
+    }
+  }
+
+  @Test
+  void anError_isReportedLikeAnyUnexpectedFailure_notLeftToTheJvm() {
+    int status = runFailingWith(new NoClassDefFoundError("com/fasterxml/jackson/databind/ObjectMapper"), "fail");
+
+    assertThat(status).isEqualTo(AtlasCli.UNEXPECTED_FAILURE);
+    assertOneErrorLineAndNoStackTrace();
+    assertThat(errLines().get(0)).startsWith("error: unexpected NoClassDefFoundError: com/fasterxml");
+  }
+
+  @Test
+  void unexpectedFailures_neverShowASecretOrALineBreak_evenWithDebug() {
+    IllegalStateException failure = new IllegalStateException("refused cli-secret-value\nat line two",
+        new RuntimeException("caused by cli-secret-value"));
+
+    int status = runFailingWith(failure, "--debug", "fail");
+
+    assertThat(status).isEqualTo(AtlasCli.UNEXPECTED_FAILURE);
+    assertThat(errLines().get(0)).isEqualTo("error: unexpected IllegalStateException: refused **** at line two");
+    assertThat(err.toString()).contains("caused by ****").contains("\tat ").doesNotContain("cli-secret-value");
+  }
+
+  @Test
+  void missingCredentials_areBadInput_namingTheVariablesNeverTheirValues() {
+    Map<String, String> halfOfEach = environment(simulator.baseUri().toString());
+    halfOfEach.remove("ATLAS_PRIVATE_KEY");
+    halfOfEach.put("ATLAS_CLIENT_SECRET", "cli-secret-value");
+
+    int status = execute(halfOfEach, null, "create-service", "--provider", "AWS", "--region", "us-east-1");
+
+    assertThat(status).isEqualTo(AtlasCli.BAD_INPUT);
+    assertOneErrorLineAndNoStackTrace();
+    assertThat(errLines().get(0)).endsWith("(not set: ATLAS_PRIVATE_KEY, ATLAS_CLIENT_ID)")
+        .doesNotContain("cli-secret-value").doesNotContain("cli-public");
+    assertThat(simulator.counters().requests()).isZero();
   }
 
   @Test

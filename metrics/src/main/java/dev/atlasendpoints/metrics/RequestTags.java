@@ -12,10 +12,11 @@ final class RequestTags {
 
   static Tags of(AtlasOperation operation, Request request, Response response, Throwable failure) {
     int status = response == null ? -1 : response.status();
+    boolean known = operation != AtlasOperation.UNKNOWN;
     return Tags.of(
-        MeterNames.OPERATION, operation.operationId(),
+        MeterNames.OPERATION, known ? operation.operationId() : MeterNames.NONE,
         MeterNames.METHOD, request.httpMethod().name(),
-        MeterNames.URI, operation.pathTemplate(),
+        MeterNames.URI, known ? operation.pathTemplate() : MeterNames.NONE,
         MeterNames.STATUS, status < 0 ? MeterNames.NONE : String.valueOf(status),
         MeterNames.OUTCOME, outcome(status),
         MeterNames.EXCEPTION, failure == null ? "none" : failure.getClass().getSimpleName());

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The decorator behind {@link RateLimitLayer}: one bucket per endpoint set and project. */
 final class RateLimitingClient implements Client {
@@ -24,13 +25,16 @@ final class RateLimitingClient implements Client {
   private final RateLimitSettings settings;
   private final LayerContext context;
   private final Clock clock;
+  /** The longest any 429 or empty bucket pauses a bucket. */
+  static final Duration MAX_PAUSE = Duration.ofMinutes(15);
+
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
   /** A bucket: the local limiter, and the service's signals learned for it. */
   private static final class Bucket {
     volatile RateLimiter limiter;
     volatile RateLimitSettings.Limit learned;
-    volatile long pausedUntilNanos;
+    final AtomicLong pausedUntilNanos = new AtomicLong(System.nanoTime());
 
     Bucket(RateLimiter limiter) {
       this.limiter = limiter;
@@ -61,7 +65,7 @@ final class RateLimitingClient implements Client {
 
   private void awaitSlot(Bucket bucket, AtlasOperation operation) {
     long start = System.nanoTime();
-    long pause = Math.max(0, bucket.pausedUntilNanos - start);
+    long pause = Math.max(0, bucket.pausedUntilNanos.get() - start);
     if (pause > settings.maxWait().toNanos()) {
       refuse(operation, Duration.ofNanos(pause));
     }
@@ -91,7 +95,13 @@ final class RateLimitingClient implements Client {
     if (response.status() == 429) {
       Duration wait = Responses.retryAfter(response, clock).orElse(settings.emptyBucketPause());
       pauseFor(bucket, wait);
-      byte[] body = Responses.readBody(response, ServiceRefillRate.MAX_BYTES, null);
+      byte[] body;
+      try {
+        body = Responses.readBody(response, ServiceRefillRate.MAX_BYTES, context.call(response.request())
+            .operation().operationId());
+      } finally {
+        Responses.discard(response); // read, or refused as too large: either way done with
+      }
       ServiceRefillRate.of(body).filter(rate -> !rate.equals(bucket.learned)).ifPresent(rate -> {
         bucket.learned = rate;
         bucket.limiter = limiter(key, rate);
@@ -106,11 +116,13 @@ final class RateLimitingClient implements Client {
     return response;
   }
 
+  /**
+   * Pauses the bucket for {@code wait}, at most {@link #MAX_PAUSE}: a {@code Retry-After} of years
+   * must not silence a bucket until the process restarts. A pause only ever moves later.
+   */
   private static void pauseFor(Bucket bucket, Duration wait) {
-    long until = System.nanoTime() + wait.toNanos();
-    if (until - bucket.pausedUntilNanos > 0) {
-      bucket.pausedUntilNanos = until;
-    }
+    long until = System.nanoTime() + (wait.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : wait).toNanos();
+    bucket.pausedUntilNanos.accumulateAndGet(until, (current, proposed) -> proposed - current > 0 ? proposed : current);
   }
 
   private RateLimiter limiter(String key, RateLimitSettings.Limit limit) {

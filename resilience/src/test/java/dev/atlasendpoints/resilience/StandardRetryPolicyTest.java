@@ -3,10 +3,14 @@ package dev.atlasendpoints.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atlasendpoints.core.AtlasOperation;
+import dev.atlasendpoints.core.errors.ApiErrorDetails;
 import dev.atlasendpoints.core.errors.AtlasAmbiguousOutcomeException;
+import dev.atlasendpoints.core.errors.AtlasApiException;
 import dev.atlasendpoints.core.errors.AtlasConnectionException;
+import dev.atlasendpoints.core.errors.AtlasInterruptedException;
 import dev.atlasendpoints.core.errors.AtlasInvalidRequestException;
 import dev.atlasendpoints.core.errors.AtlasMalformedResponseException;
+import dev.atlasendpoints.core.errors.AtlasRateLimitedException;
 import dev.atlasendpoints.core.errors.AtlasTimeoutException;
 import java.time.Duration;
 import java.util.List;
@@ -68,6 +72,8 @@ class StandardRetryPolicyTest {
             false, null),
         Arguments.of("client-side throttle", failed(new AtlasClientThrottledException("op", Duration.ofSeconds(9),
             Duration.ofSeconds(1))), CREATE, false, null),
+        Arguments.of("token endpoint 429 (API request not sent)", failed(tokenThrottled()), CREATE, true, "429"),
+        Arguments.of("interrupted", failed(new AtlasInterruptedException("op", "waiting", false)), READ, false, null),
         Arguments.of("unexpected exception", failed(new IllegalStateException("bug")), READ, false, null));
   }
 
@@ -152,5 +158,11 @@ class StandardRetryPolicyTest {
     assertThat(custom.policy().decide(new RetryAttempt(CREATE, 1, answered(429), Duration.ZERO), custom))
         .isEqualTo(new RetryDecision.Stop("the caller retries itself"));
     assertThat(custom.toBuilder().maxAttempts(9).build().policy()).isSameAs(never);
+  }
+
+  private static AtlasRateLimitedException tokenThrottled() {
+    return (AtlasRateLimitedException) AtlasApiException.of(new ApiErrorDetails("serviceAccountToken", 429,
+        "RATE_LIMITED", "Too many token requests", "Too Many Requests", List.of(), List.of(),
+        Optional.empty()));
   }
 }

@@ -20,7 +20,7 @@ final class AtlasApiPipeline {
         new EnforceSunset(settings.sunsetEnforced()),               // 410
         new InjectFault(faults, counters, settings.rateLimitHeaders()), // latency, 500, 502, 503, 429, drop
         new ValidatePath(),                                         // 400
-        new CheckProject(settings::projectExists),                  // 404 GROUP_NOT_FOUND, 403
+        new CheckProject(settings::projectExists, settings.accessDeniedStatus()), // 404 GROUP_NOT_FOUND, 403/401
         new EnforceRateLimit(new TokenBuckets(settings.rateLimit(), settings.clock()), settings.rateLimitHeaders(),
             counters),                                              // 429
         new ValidateBody(mapper),                                   // 400

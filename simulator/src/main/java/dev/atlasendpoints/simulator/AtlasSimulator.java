@@ -256,6 +256,16 @@ public final class AtlasSimulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How a caller without rights on a project is answered: 403 {@code USER_CANNOT_ACCESS_GROUP}
+     * (the default) or 401 {@code UNAUTHORIZED}, as Atlas answers a valid service-account token
+     * that lacks rights on the project.
+     */
+    public Builder accessDeniedStatus(int status) {
+      settings.accessDeniedStatus(status);
+      return this;
+    }
+
     /** The clock of nonce and token expiry and of the rate limits. Default: the system clock. */
     public Builder clock(Clock clock) {
       settings.clock(clock);

@@ -31,6 +31,7 @@ record SimulatorSettings(
     Map<String, String> serverlessProviders,
     long seed,
     boolean sunsetEnforced,
+    int accessDeniedStatus,
     Clock clock,
     int threads,
     int maxBodyBytes) {
@@ -51,6 +52,9 @@ record SimulatorSettings(
     projects = Set.copyOf(projects);
     serverlessProviders = Map.copyOf(serverlessProviders);
     Objects.requireNonNull(clock, "clock");
+    if (accessDeniedStatus != 401 && accessDeniedStatus != 403) {
+      throw new IllegalArgumentException("accessDeniedStatus must be 401 or 403: " + accessDeniedStatus);
+    }
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1: " + threads);
     }
@@ -99,6 +103,7 @@ record SimulatorSettings(
     private final Map<String, String> serverlessProviders = new LinkedHashMap<>();
     private long seed = 42;
     private boolean sunsetEnforced;
+    private int accessDeniedStatus = 403;
     private Clock clock = Clock.systemUTC();
     private int threads = 64;
     private int maxBodyBytes = 1 << 20;
@@ -122,6 +127,7 @@ record SimulatorSettings(
       serverlessProviders.putAll(settings.serverlessProviders);
       seed = settings.seed;
       sunsetEnforced = settings.sunsetEnforced;
+      accessDeniedStatus = settings.accessDeniedStatus;
       clock = settings.clock;
       threads = settings.threads;
       maxBodyBytes = settings.maxBodyBytes;
@@ -208,6 +214,11 @@ record SimulatorSettings(
       return this;
     }
 
+    Builder accessDeniedStatus(int status) {
+      this.accessDeniedStatus = status;
+      return this;
+    }
+
     Builder clock(Clock clock) {
       this.clock = clock;
       return this;
@@ -226,7 +237,7 @@ record SimulatorSettings(
     SimulatorSettings build() {
       return new SimulatorSettings(port, realm, digestAlgorithms, nonceLifetime, nonceCountPolicy, apiKeys,
           serviceAccounts, tokenLifetime, maxActiveTokens, tokenRequestLimit, rateLimit, rateLimitHeaders, projects,
-          serverlessProviders, seed, sunsetEnforced, clock, threads, maxBodyBytes);
+          serverlessProviders, seed, sunsetEnforced, accessDeniedStatus, clock, threads, maxBodyBytes);
     }
   }
 }

@@ -67,18 +67,51 @@ public class AtlasApiException extends AtlasException {
     return details;
   }
 
+  /**
+   * What a person can act on, never "null": the status and its reason, Atlas's errorCode and detail
+   * when it sent them, the fields it named, and for a 401 where to look.
+   */
   private static String messageOf(ApiErrorDetails details) {
     StringBuilder message = new StringBuilder();
     message.append(details.operationId() == null ? "the call" : details.operationId())
-        .append(" failed: ").append(details.status());
+        .append(" failed: Atlas answered ").append(details.status()).append(' ')
+        .append(details.reason() != null && !details.reason().isBlank() ? details.reason()
+            : reasonPhrase(details.status()));
     if (details.errorCode() != null) {
-      message.append(' ').append(details.errorCode());
+      message.append(" (").append(details.errorCode()).append(')');
     }
-    if (details.detail() != null) {
+    if (details.detail() != null && !details.detail().isBlank()) {
       message.append(": ").append(details.detail());
     }
     details.fieldErrors().forEach(f -> message.append(" [").append(f.field()).append(": ")
         .append(f.description()).append(']'));
+    if (details.status() == 401) {
+      message.append(". Check the API key or service account, and that it may act on this project");
+    }
+    if (SERVICE_ACCOUNT_TOKEN.equals(details.operationId())) {
+      message.append("; the API request was not sent");
+    }
     return message.toString();
+  }
+
+  private static final String SERVICE_ACCOUNT_TOKEN = "serviceAccountToken";
+
+  private static String reasonPhrase(int status) {
+    return switch (status) {
+      case 400 -> "Bad Request";
+      case 401 -> "Unauthorized";
+      case 402 -> "Payment Required";
+      case 403 -> "Forbidden";
+      case 404 -> "Not Found";
+      case 405 -> "Method Not Allowed";
+      case 409 -> "Conflict";
+      case 410 -> "Gone";
+      case 429 -> "Too Many Requests";
+      case 500 -> "Internal Server Error";
+      case 502 -> "Bad Gateway";
+      case 503 -> "Service Unavailable";
+      case 504 -> "Gateway Timeout";
+      default -> status >= 300 && status < 400 ? "Redirection (not followed)" : "HTTP status";
+    };
   }
 }

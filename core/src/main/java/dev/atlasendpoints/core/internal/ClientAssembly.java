@@ -15,13 +15,13 @@ import feign.Client;
 import feign.Feign;
 import feign.Request;
 import feign.Retryer;
-import feign.http2client.Http2Client;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -34,7 +34,7 @@ public final class ClientAssembly {
 
   /** What the client holds on to. */
   public record Assembled(Feign.Builder feign, SpecIndex spec, ObjectMapper mapper, List<ClientLayer> layers,
-      List<AutoCloseable> closeables, ExecutorService ownedExecutor) {}
+      List<AutoCloseable> closeables, ExecutorService ownedExecutor, AtomicBoolean closed) {}
 
   private ClientAssembly() {}
 
@@ -45,12 +45,15 @@ public final class ClientAssembly {
     ObjectMapper mapper = AtlasJson.newMapper();
     Request.Options options = new Request.Options(settings.connectTimeout(), settings.readTimeout(), false);
     ExecutorService ownedExecutor = userTransport == null ? newHttpExecutor() : null;
-    Client transport = userTransport != null ? userTransport : new Http2Client(HttpClient.newBuilder()
+    Client transport = userTransport != null ? userTransport : new JdkTransport(HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_2)
         .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(settings.connectTimeout())
+        // The read deadline covers the whole exchange, connecting included: a connection that takes
+        // longer must fail as never sent, before the exchange's deadline calls it ambiguous.
+        .connectTimeout(settings.connectTimeout().compareTo(settings.readTimeout()) < 0
+            ? settings.connectTimeout() : settings.readTimeout().dividedBy(2))
         .executor(ownedExecutor)
-        .build());
+        .build(), settings.maxResponseBytes());
     ErrorAnswers errors = new ErrorAnswers(mapper, settings.maxResponseBytes(), clock);
     Client boundary = new TransportBoundary(transport, mapper, settings.maxResponseBytes(), new DeprecationNotices());
 
@@ -67,12 +70,13 @@ public final class ClientAssembly {
         .options(options)
         .requestInterceptor(new ContentNegotiation(spec))
         .requestInterceptor(new UserAgent(settings.userAgentSuffix()));
-    return new Assembled(feign, spec, mapper, LayerStack.ordered(layers), composed.closeables(), ownedExecutor);
+    return new Assembled(feign, spec, mapper, LayerStack.ordered(layers), composed.closeables(), ownedExecutor,
+        new AtomicBoolean());
   }
 
   /** Wraps a Feign-built API so every call is checked against the spec first. */
   public static <T> T validating(Class<T> api, T target, Assembled assembled) {
-    return ValidatingApiHandler.wrap(api, target, assembled.spec(), assembled.mapper());
+    return ValidatingApiHandler.wrap(api, target, assembled.spec(), assembled.mapper(), assembled.closed()::get);
   }
 
   /**
@@ -88,7 +92,7 @@ public final class ClientAssembly {
     }
     return ClientLayer.of(LayerPosition.AUTHENTICATION, "service-account-authentication",
         (next, context) -> new BearerAuthentication(next,
-            new ServiceAccountTokens(next, baseUrl, serviceAccount, mapper, errors, options, clock)));
+            new ServiceAccountTokens(next, baseUrl, serviceAccount, mapper, errors, options, clock), context));
   }
 
   private static ExecutorService newHttpExecutor() {

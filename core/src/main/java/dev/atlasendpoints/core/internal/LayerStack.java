@@ -41,6 +41,9 @@ public final class LayerStack {
         closeables.add(closeable);
       }
     }
+    // Closed outermost first: an inner layer (an EXCHANGE timer, say) may still carry what an outer
+    // one sends while closing, such as the revocation of the service account's token.
+    java.util.Collections.reverse(closeables);
     return new Composed(client, List.copyOf(closeables));
   }
 }

@@ -41,9 +41,23 @@ final class TransportBoundary implements Client {
     } catch (IOException e) {
       throw TransportErrors.translate(operationId, e);
     }
-    notices.observe(operationId, response);
-    // An envelope always comes as 200; anything else (a 401 challenge, a proxy's 502) is not wrapped.
-    return asksForEnvelope(request) && response.status() == 200 ? unwrapEnvelope(response, operationId) : response;
+    try {
+      checkStatus(response.status(), operationId);
+      notices.observe(operationId, response);
+      // An envelope always comes as 200; anything else (a 401 challenge, a proxy's 502) is not wrapped.
+      return asksForEnvelope(request) && response.status() == 200 ? unwrapEnvelope(response, operationId) : response;
+    } catch (RuntimeException refused) {
+      Responses.discard(response);
+      throw refused;
+    }
+  }
+
+  /** HTTP statuses are three digits from 100 to 599; anything else is no answer a caller can act on. */
+  private static void checkStatus(int status, String operationId) {
+    if (status < 100 || status > 599) {
+      throw new AtlasMalformedResponseException(operationId, status, "the answer's status " + status
+          + " is not an HTTP status (100-599); Atlas may have acted on the request", null);
+    }
   }
 
   private static boolean asksForEnvelope(Request request) {
@@ -72,6 +86,9 @@ final class TransportBoundary implements Client {
     Map<String, java.util.Collection<String>> headers = new HashMap<>(response.headers());
     headers.keySet().removeIf(name -> name.equalsIgnoreCase("Content-Length"));
     headers.put("Content-Length", List.of(String.valueOf(content.length)));
-    return response.toBuilder().status(envelope.get("status").asInt()).headers(headers).body(content).build();
+    int status = envelope.get("status").asInt();
+    checkStatus(status, operationId);
+    Responses.discard(response);
+    return response.toBuilder().status(status).headers(headers).body(content).build();
   }
 }

@@ -2,8 +2,11 @@ package dev.atlasendpoints.core.internal;
 
 import dev.atlasendpoints.core.errors.AtlasAmbiguousOutcomeException;
 import dev.atlasendpoints.core.errors.AtlasConnectionException;
+import dev.atlasendpoints.core.errors.AtlasInterruptedException;
+import dev.atlasendpoints.core.errors.AtlasMalformedResponseException;
 import dev.atlasendpoints.core.errors.AtlasTimeoutException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
@@ -26,8 +29,22 @@ public final class TransportErrors {
           .getSimpleName() + ")", e);
     }
     if (e instanceof HttpTimeoutException || e instanceof java.net.SocketTimeoutException) {
-      return new AtlasTimeoutException(operationId, name + ": no answer within the read timeout; Atlas may have "
-          + "acted on the request", e);
+      return new AtlasTimeoutException(operationId, name + ": no complete answer within the read timeout; Atlas "
+          + "may have acted on the request", e);
+    }
+    if (e instanceof ResponseTooLargeException tooLarge) {
+      return new AtlasMalformedResponseException(operationId, tooLarge.status(), tooLarge.getMessage(), null);
+    }
+    if (e instanceof java.net.ProtocolException) {
+      // The JDK refuses what is not HTTP (a status line such as "HTTP/1.1 099", headers beyond its
+      // bound): an answer came, so the request was sent, but none that can be read.
+      return new AtlasMalformedResponseException(operationId, AtlasMalformedResponseException.NO_STATUS,
+          name + ": the answer is not valid HTTP (" + e.getMessage() + "); Atlas may have acted on the request", e);
+    }
+    if (e instanceof InterruptedIOException) {
+      Thread.currentThread().interrupt(); // whoever threw it may have cleared the flag
+      return new AtlasInterruptedException(operationId, "waiting for Atlas's answer; Atlas may have acted on the "
+          + "request", true);
     }
     return new AtlasAmbiguousOutcomeException(operationId, name + ": the connection failed after the request was "
         + "sent (" + e.getClass().getSimpleName() + "); Atlas may have acted on it", e);

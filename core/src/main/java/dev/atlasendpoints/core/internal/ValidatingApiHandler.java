@@ -12,6 +12,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Stands in front of a Feign-built API: checks every call's arguments against the spec before any
@@ -22,14 +23,17 @@ final class ValidatingApiHandler implements InvocationHandler {
   private final Object target;
   private final Map<Method, MethodPlan> plans;
   private final ObjectMapper mapper;
+  private final BooleanSupplier closed;
 
-  private ValidatingApiHandler(Object target, Map<Method, MethodPlan> plans, ObjectMapper mapper) {
+  private ValidatingApiHandler(Object target, Map<Method, MethodPlan> plans, ObjectMapper mapper,
+      BooleanSupplier closed) {
     this.target = target;
     this.plans = plans;
     this.mapper = mapper;
+    this.closed = closed;
   }
 
-  static <T> T wrap(Class<T> api, T target, SpecIndex spec, ObjectMapper mapper) {
+  static <T> T wrap(Class<T> api, T target, SpecIndex spec, ObjectMapper mapper, BooleanSupplier closed) {
     Map<Method, MethodPlan> plans = new HashMap<>();
     for (Method method : api.getMethods()) {
       if (method.isAnnotationPresent(feign.RequestLine.class)) {
@@ -37,7 +41,7 @@ final class ValidatingApiHandler implements InvocationHandler {
       }
     }
     Object proxy = Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api},
-        new ValidatingApiHandler(target, Map.copyOf(plans), mapper));
+        new ValidatingApiHandler(target, Map.copyOf(plans), mapper, closed));
     return api.cast(proxy);
   }
 
@@ -50,6 +54,9 @@ final class ValidatingApiHandler implements InvocationHandler {
         case "toString" -> "AtlasApi[" + target + "]";
         default -> method.invoke(target, args);
       };
+    }
+    if (closed.getAsBoolean()) {
+      throw new IllegalStateException("this AtlasClient is closed; build a new one");
     }
     MethodPlan plan = plans.get(method);
     if (plan != null) {

@@ -31,4 +31,20 @@ class CallResolverTest {
     assertThat(call.operation()).isSameAs(AtlasOperation.UNKNOWN);
     assertThat(call.projectId()).isNull();
   }
+
+  @Test
+  void theProject_isFoundByTheOperationsTemplate_behindABaseUrlWithAPath() {
+    feign.MethodMetadata metadata = new feign.Contract.Default()
+        .parseAndValidateMetadata(dev.atlasendpoints.generated.api.PrivateEndpointServicesApi.class).stream()
+        .filter(m -> m.method().getName().equals("createPrivateEndpointService")).findFirst().orElseThrow();
+    feign.RequestTemplate template = new feign.RequestTemplate().methodMetadata(metadata);
+    Request request = Request.create(Request.HttpMethod.POST,
+        "https://proxy.example/groups/zzz/api/atlas/v2/groups/32b6e34b3d91647abb20e7b8/privateEndpoint/endpointService"
+            + "?envelope=true&pretty=false", Map.of(), new byte[0], StandardCharsets.UTF_8, template);
+
+    AtlasCall call = CallResolver.call(request);
+
+    assertThat(call.operation().operationId()).isEqualTo("createPrivateEndpointService");
+    assertThat(call.projectId()).isEqualTo("32b6e34b3d91647abb20e7b8");
+  }
 }

@@ -102,6 +102,9 @@ public final class DigestAuthentication implements Client {
         .append(", response=").append(quote(response));
     if (challenge.qopAuth()) {
       header.append(", qop=auth, nc=").append(nc).append(", cnonce=").append(quote(cnonce));
+    } else if (algorithm.session()) {
+      // A -sess HA1 mixes in the cnonce (RFC 7616, 3.4.2): without qop the server still needs it.
+      header.append(", cnonce=").append(quote(cnonce));
     }
     if (challenge.opaque() != null) {
       header.append(", opaque=").append(quote(challenge.opaque()));

@@ -2,12 +2,15 @@ package dev.atlasendpoints.core.internal.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atlasendpoints.core.AtlasOperation;
 import dev.atlasendpoints.core.Responses;
 import dev.atlasendpoints.core.auth.ServiceAccountCredentials;
+import dev.atlasendpoints.core.errors.AtlasCommunicationException;
+import dev.atlasendpoints.core.errors.AtlasConnectionException;
 import dev.atlasendpoints.core.errors.AtlasException;
+import dev.atlasendpoints.core.errors.AtlasInterruptedException;
 import dev.atlasendpoints.core.errors.AtlasMalformedResponseException;
 import dev.atlasendpoints.core.internal.ErrorAnswers;
-import dev.atlasendpoints.core.internal.Requests;
 import feign.Client;
 import feign.Request;
 import feign.Response;
@@ -21,22 +24,31 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
  * The bearer token of a service account, shared by every call of one client.
  *
  * <p>One token at a time: fetched on first use, refreshed by a single caller when it nears expiry
- * while the others keep using the still-valid one, replaced at once when Atlas rejects it, and
+ * while the others keep using the still-valid one, revoked and replaced when Atlas rejects it, and
  * revoked when superseded or when the client closes. Atlas allows 100 live tokens per account;
  * this keeps the client's share at one (two for the moment of a refresh).
+ *
+ * <p>Fetches are single-flight: one request, whose result or failure every waiting caller shares,
+ * each within its own time limit. No lock is held while a request is under way, so a token endpoint
+ * that is down costs each caller one timeout, not one per caller ahead of it.
  */
 public final class ServiceAccountTokens implements AutoCloseable {
 
-  static final String TOKEN_OPERATION = "serviceAccountToken";
+  static final String TOKEN_OPERATION = AtlasOperation.SERVICE_ACCOUNT_TOKEN.operationId();
   private static final System.Logger LOG = System.getLogger("dev.atlasendpoints.core.auth");
   private static final Duration MAX_REFRESH_MARGIN = Duration.ofMinutes(1);
+  private static final int MAX_TOKEN_ANSWER_BYTES = 64 * 1024;
 
   private record Token(String value, Instant refreshAt, Instant expiresAt) {}
 
@@ -47,9 +59,14 @@ public final class ServiceAccountTokens implements AutoCloseable {
   private final ErrorAnswers errors;
   private final Request.Options options;
   private final Clock clock;
-  private final ReentrantLock refreshing = new ReentrantLock();
-  private volatile Token current;
+  private final AtomicReference<Token> current = new AtomicReference<>();
+  private final AtomicReference<CompletableFuture<Token>> inFlight = new AtomicReference<>();
+  private final DeniedProjects denied = new DeniedProjects();
+  private volatile boolean closed;
 
+  /**
+   * @param transport the layers below authentication, so token requests are measured like any exchange
+   */
   public ServiceAccountTokens(Client transport, String baseUrl, Supplier<ServiceAccountCredentials> credentials,
       ObjectMapper mapper, ErrorAnswers errors, Request.Options options, Clock clock) {
     this.transport = transport;
@@ -63,73 +80,127 @@ public final class ServiceAccountTokens implements AutoCloseable {
 
   /** A token valid now. */
   String token() {
-    Token token = current;
+    Token token = current.get();
     Instant now = clock.instant();
     if (token != null && now.isBefore(token.refreshAt())) {
       return token.value();
     }
     if (token != null && now.isBefore(token.expiresAt())) {
-      if (refreshing.tryLock()) {
-        try {
-          if (current == token) {
-            replace(token);
-          }
-        } catch (AtlasException e) {
-          LOG.log(Level.WARNING, "refreshing the service-account token failed; the current one is valid until "
-              + token.expiresAt() + ": " + e.getMessage());
-        } finally {
-          refreshing.unlock();
-        }
-      }
-      Token latest = current; // null only if Atlas just rejected it: then fetch below
-      if (latest != null) {
+      refreshUnlessUnderWay(token);
+      Token latest = current.get(); // null only if Atlas just rejected it: then fetch below
+      if (latest != null && clock.instant().isBefore(latest.expiresAt())) {
         return latest.value();
       }
     }
-    refreshing.lock();
-    try {
-      Token latest = current;
-      if (latest == null || !clock.instant().isBefore(latest.expiresAt())) {
-        replace(latest);
-      }
-      return current.value();
-    } finally {
-      refreshing.unlock();
-    }
+    return newToken(token).value();
   }
 
-  /** Forgets {@code rejected} if it is still the current token, so the next call fetches anew. */
+  /**
+   * Atlas answered 401 to {@code rejected}: revokes it (best effort, so it does not count against
+   * the account's limit) and forgets it, unless another caller has already replaced it.
+   */
   void reject(String rejected) {
-    refreshing.lock();
-    try {
-      Token token = current;
-      if (token != null && token.value().equals(rejected)) {
-        current = null;
-      }
-    } finally {
-      refreshing.unlock();
+    Token token = current.get();
+    if (token != null && token.value().equals(rejected) && current.compareAndSet(token, null)) {
+      revoke(rejected);
     }
   }
 
-  private void replace(Token previous) {
-    current = fetch();
-    if (previous != null && clock.instant().isBefore(previous.expiresAt())) {
-      revoke(previous.value());
+  /** Remembers that {@code token}, fresh from Atlas, was refused for {@code projectId}: a rights problem. */
+  void deny(String token, String projectId) {
+    denied.add(token, projectId);
+  }
+
+  /** Whether {@code token} is known to lack rights on {@code projectId} (a 401 there is no reason to replace it). */
+  boolean isDenied(String token, String projectId) {
+    return denied.contains(token, projectId);
+  }
+
+  private void refreshUnlessUnderWay(Token expiring) {
+    CompletableFuture<Token> mine = new CompletableFuture<>();
+    if (inFlight.compareAndSet(null, mine)) {
+      try {
+        fetchAndInstall(mine, expiring);
+      } catch (AtlasException e) {
+        LOG.log(Level.WARNING, "refreshing the service-account token failed; the current one is valid until "
+            + expiring.expiresAt() + ": " + e.getMessage());
+      }
+    }
+  }
+
+  private Token newToken(Token stale) {
+    while (true) {
+      Token latest = current.get();
+      if (latest != null && latest != stale && clock.instant().isBefore(latest.expiresAt())) {
+        return latest;
+      }
+      CompletableFuture<Token> mine = new CompletableFuture<>();
+      CompletableFuture<Token> running = inFlight.compareAndExchange(null, mine);
+      if (running == null) {
+        return fetchAndInstall(mine, latest);
+      }
+      Token shared = await(running);
+      if (clock.instant().isBefore(shared.expiresAt())) {
+        return shared;
+      }
+    }
+  }
+
+  /** The one fetch under way: its result, or its failure, goes to every caller waiting for it. */
+  private Token fetchAndInstall(CompletableFuture<Token> mine, Token previous) {
+    try {
+      if (closed) {
+        throw closedFailure();
+      }
+      Token fresh = fetch();
+      current.set(fresh);
+      if (closed && current.compareAndSet(fresh, null)) { // close() ran during the fetch: it saw no token
+        revoke(fresh.value());
+        throw closedFailure();
+      }
+      mine.complete(fresh);
+      if (previous != null && clock.instant().isBefore(previous.expiresAt())) {
+        revoke(previous.value());
+      }
+      return fresh;
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      inFlight.compareAndSet(mine, null);
+    }
+  }
+
+  /** Waits for another caller's fetch, no longer than that fetch may take itself, plus a second. */
+  private Token await(CompletableFuture<Token> running) {
+    long limitMillis = options.readTimeoutMillis() + 1_000;
+    try {
+      return running.get(limitMillis, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException failed) {
+      throw failed.getCause() instanceof RuntimeException shared ? shared
+          : new AtlasConnectionException(TOKEN_OPERATION, notSent("the token request failed"), failed.getCause());
+    } catch (TimeoutException slow) {
+      throw new AtlasConnectionException(TOKEN_OPERATION, notSent("no service-account token within "
+          + limitMillis + " ms"), null);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new AtlasInterruptedException(TOKEN_OPERATION, "waiting for a service-account token; the API request "
+          + "was not sent", false);
     }
   }
 
   private Token fetch() {
-    Response response = send("/api/oauth/token", "grant_type=client_credentials");
+    Response response = send(AtlasOperation.SERVICE_ACCOUNT_TOKEN.pathTemplate(), "grant_type=client_credentials");
     try {
       if (response.status() != 200) {
         throw errors.toException(TOKEN_OPERATION, response);
       }
-      JsonNode body = mapper.readTree(Responses.readBody(response, 64 * 1024, TOKEN_OPERATION));
-      String value = body.path("access_token").asText("");
-      long expiresIn = body.path("expires_in").asLong(0);
-      if (value.isEmpty() || expiresIn <= 0) {
+      JsonNode body = mapper.readTree(Responses.readBody(response, MAX_TOKEN_ANSWER_BYTES, TOKEN_OPERATION));
+      String value = body == null ? "" : body.path("access_token").asText("");
+      long expiresIn = body == null ? 0 : body.path("expires_in").asLong(0);
+      if (value.isEmpty() || expiresIn <= 0 || expiresIn > Duration.ofDays(366).toSeconds()) {
         throw new AtlasMalformedResponseException(TOKEN_OPERATION, 200,
-            "the token answer lacks access_token or expires_in", null);
+            notSent("the token answer lacks a valid access_token or expires_in"), null);
       }
       Instant now = clock.instant();
       Duration lifetime = Duration.ofSeconds(expiresIn);
@@ -138,7 +209,8 @@ public final class ServiceAccountTokens implements AutoCloseable {
           : MAX_REFRESH_MARGIN;
       return new Token(value, now.plus(lifetime).minus(margin), now.plus(lifetime));
     } catch (IOException e) {
-      throw new AtlasMalformedResponseException(TOKEN_OPERATION, response.status(), "the token answer is not JSON", e);
+      throw new AtlasMalformedResponseException(TOKEN_OPERATION, response.status(),
+          notSent("the token answer is not JSON"), e);
     } finally {
       Responses.discard(response);
     }
@@ -146,9 +218,10 @@ public final class ServiceAccountTokens implements AutoCloseable {
 
   private void revoke(String token) {
     try {
-      Responses.discard(send("/api/oauth/revoke", "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)));
+      Responses.discard(send(AtlasOperation.REVOKE_SERVICE_ACCOUNT_TOKEN.pathTemplate(),
+          "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)));
     } catch (AtlasException e) {
-      LOG.log(Level.DEBUG, "revoking a superseded service-account token failed; it expires on its own");
+      LOG.log(Level.DEBUG, "revoking a service-account token failed; it expires on its own");
     }
   }
 
@@ -164,16 +237,26 @@ public final class ServiceAccountTokens implements AutoCloseable {
         form.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8, null);
     try {
       return transport.execute(request, options);
-    } catch (IOException e) {
-      throw dev.atlasendpoints.core.internal.TransportErrors.translate(TOKEN_OPERATION, e);
+    } catch (AtlasCommunicationException | IOException e) {
+      // Whatever became of the token request, the API request it was for was never sent.
+      throw new AtlasConnectionException(TOKEN_OPERATION, notSent("the token request failed ("
+          + e.getClass().getSimpleName() + ")"), e);
     }
   }
 
-  /** Revokes the current token, if any. */
+  private static String notSent(String what) {
+    return TOKEN_OPERATION + ": " + what + "; the API request was not sent";
+  }
+
+  private static IllegalStateException closedFailure() {
+    return new IllegalStateException("the AtlasClient is closed");
+  }
+
+  /** Revokes the current token, if any; later calls fail and fetch nothing. */
   @Override
   public void close() {
-    Token token = current;
-    current = null;
+    closed = true;
+    Token token = current.getAndSet(null);
     if (token != null && clock.instant().isBefore(token.expiresAt())) {
       revoke(token.value());
     }
@@ -181,6 +264,6 @@ public final class ServiceAccountTokens implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "ServiceAccountTokens[" + (current == null ? "no token" : "token (redacted)") + "]";
+    return "ServiceAccountTokens[" + (current.get() == null ? "no token" : "token (redacted)") + "]";
   }
 }

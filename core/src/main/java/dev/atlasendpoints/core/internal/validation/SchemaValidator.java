@@ -101,7 +101,7 @@ final class SchemaValidator {
     if (schema.has("pattern")) {
       String regex = schema.get("pattern").asText();
       // OpenAPI patterns are ECMA-262 regular expressions, unanchored unless they say ^ and $.
-      if (!patterns.computeIfAbsent(regex, Pattern::compile).matcher(text).find()) {
+      if (!patterns.computeIfAbsent(regex, SchemaValidator::compileEcma).matcher(text).find()) {
         out.add(new Violation(path, "pattern " + regex, "'" + echo(text) + "' does not match"));
       }
     }
@@ -157,5 +157,36 @@ final class SchemaValidator {
 
   static String echo(String text) {
     return text.length() > MAX_ECHO ? text.substring(0, MAX_ECHO) + "..." : text;
+  }
+
+  /**
+   * Compiles a spec pattern with ECMA-262's meaning of {@code $}: the very end of the value. Java's
+   * {@code $} also matches before a final line break, so {@code "<24 hex digits>\n"} would pass
+   * {@code ^[0-9a-f]{24}$} and a newline would reach the URL.
+   */
+  static Pattern compileEcma(String regex) {
+    StringBuilder java = new StringBuilder(regex.length() + 8);
+    boolean escaped = false;
+    boolean inClass = false;
+    for (char c : regex.toCharArray()) {
+      if (escaped) {
+        java.append(c);
+        escaped = false;
+      } else if (c == '\\') {
+        java.append(c);
+        escaped = true;
+      } else if (c == '[') {
+        inClass = true;
+        java.append(c);
+      } else if (c == ']') {
+        inClass = false;
+        java.append(c);
+      } else if (c == '$' && !inClass) {
+        java.append("\\z");
+      } else {
+        java.append(c);
+      }
+    }
+    return Pattern.compile(java.toString());
   }
 }

@@ -1,0 +1,119 @@
+package dev.atlasendpoints.core.internal;
+
+import feign.Client;
+import feign.Request;
+import feign.Response;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The default transport: the JDK's {@link HttpClient} with one deadline per exchange, headers and
+ * body together, and a bound on the body read into memory.
+ *
+ * <p>Written here rather than taken from feign-java11 because of what that client leaves open: it
+ * hands the body over as a stream, and the JDK's request timeout stops once the headers are in, so
+ * a server that stalls or drips its body holds the caller forever. Here the whole answer arrives
+ * within {@code readTimeout} or the exchange is cancelled, which also closes its connection so it
+ * is never reused.
+ */
+final class JdkTransport implements Client {
+
+  /** Headers the JDK client sets itself and refuses from callers. */
+  private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+
+  private final HttpClient http;
+  private final long maxBodyBytes;
+
+  JdkTransport(HttpClient http, long maxBodyBytes) {
+    this.http = http;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  @Override
+  public Response execute(Request request, Request.Options options) throws IOException {
+    long deadlineMillis = options.readTimeoutMillis();
+    CompletableFuture<HttpResponse<byte[]>> exchange =
+        http.sendAsync(toJdk(request, deadlineMillis), new BoundedBodyHandler(maxBodyBytes));
+    HttpResponse<byte[]> answer;
+    try {
+      answer = exchange.get(deadlineMillis, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException stalled) {
+      exchange.cancel(true); // aborts the exchange and closes its connection
+      throw new HttpTimeoutException("no complete answer within " + deadlineMillis + " ms");
+    } catch (InterruptedException interrupted) {
+      exchange.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for the answer");
+    } catch (ExecutionException failed) {
+      throw asIOException(failed.getCause());
+    }
+    return Response.builder()
+        .request(request)
+        .protocolVersion(answer.version() == HttpClient.Version.HTTP_2
+            ? Request.ProtocolVersion.HTTP_2 : Request.ProtocolVersion.HTTP_1_1)
+        .status(answer.statusCode())
+        .headers(headers(answer))
+        .body(answer.body())
+        .build();
+  }
+
+  private static HttpRequest toJdk(Request request, long deadlineMillis) throws IOException {
+    HttpRequest.Builder builder;
+    try {
+      builder = HttpRequest.newBuilder(new URI(request.url()));
+    } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+      throw new IOException("the request URL is not valid", e);
+    }
+    builder.timeout(Duration.ofMillis(deadlineMillis));
+    byte[] body = request.body();
+    builder.method(request.httpMethod().name(), body == null || body.length == 0
+        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    for (Map.Entry<String, Collection<String>> header : request.headers().entrySet()) {
+      if (!RESTRICTED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+        for (String value : header.getValue()) {
+          builder.header(header.getKey(), value);
+        }
+      }
+    }
+    return builder.build();
+  }
+
+  private static Map<String, Collection<String>> headers(HttpResponse<?> answer) {
+    Map<String, Collection<String>> headers = new LinkedHashMap<>();
+    answer.headers().map().forEach((name, values) -> {
+      if (!name.startsWith(":")) { // HTTP/2 pseudo-headers such as :status
+        headers.put(name, List.copyOf(values));
+      }
+    });
+    return headers;
+  }
+
+  private static IOException asIOException(Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof ResponseTooLargeException tooLarge) {
+        return tooLarge;
+      }
+    }
+    if (cause instanceof IOException io) {
+      return io;
+    }
+    return new IOException("the exchange failed (" + (cause == null ? "unknown" : cause.getClass().getSimpleName())
+        + ")", cause);
+  }
+}

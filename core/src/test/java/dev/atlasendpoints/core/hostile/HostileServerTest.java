@@ -1,0 +1,192 @@
+package dev.atlasendpoints.core.hostile;
+
+import static dev.atlasendpoints.core.hostile.HostileAnswers.HTML;
+import static dev.atlasendpoints.core.hostile.HostileAnswers.JSON;
+import static dev.atlasendpoints.core.hostile.HostileAnswers.SERVICE;
+import static dev.atlasendpoints.core.hostile.HostileAnswers.answer;
+import static dev.atlasendpoints.core.hostile.HostileAnswers.sends;
+import static dev.atlasendpoints.core.hostile.HostileCalls.MAX_BYTES;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atlasendpoints.core.errors.AtlasAmbiguousOutcomeException;
+import dev.atlasendpoints.core.errors.AtlasException;
+import dev.atlasendpoints.core.errors.AtlasMalformedResponseException;
+import dev.atlasendpoints.core.errors.AtlasTimeoutException;
+import dev.atlasendpoints.core.hostile.HostileCalls.Harness;
+import dev.atlasendpoints.core.hostile.HostileCalls.Outcome;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Hostile servers and networks over a real socket: stalls, drips, oversized and broken answers and
+ * impossible statuses each end with the SDK's precise exception within one read timeout (plus a
+ * second), and a stalled connection is never reused.
+ */
+class HostileServerTest {
+
+  private static final long DEADLINE_MILLIS = 2_000;
+
+  private Harness harness;
+
+  @BeforeEach
+  void start() throws IOException {
+    harness = new Harness(Duration.ofMillis(DEADLINE_MILLIS));
+  }
+
+  @AfterEach
+  void stop() {
+    harness.close();
+  }
+
+  private static void assertRanToTheDeadline(Outcome outcome) {
+    assertThat(outcome.millis()).as("elapsed ms").isGreaterThanOrEqualTo(DEADLINE_MILLIS - 100);
+    assertThat(outcome.threw(AtlasTimeoutException.class).requestMayHaveBeenProcessed()).isTrue();
+  }
+
+  @Test
+  void aStallBeforeTheHeaders_endsAsATimeout_withinTheDeadline() {
+    assertRanToTheDeadline(harness.against("stall-before-headers", (request, wire) -> wire.pause(10_000)));
+  }
+
+  @Test
+  void aStallInTheBody_endsAsATimeout_withinTheDeadline_andTheConnectionIsNotReused() {
+    Outcome stalled = harness.against("stall-in-body", (request, wire) -> wire
+        .send("HTTP/1.1 201 Created\r\n" + JSON + "\r\nContent-Length: 100\r\n\r\n").pause(10_000));
+    int connectionsAfterStall = harness.server.connections();
+
+    Outcome next = harness.against("after-stall-next-call", HostileAnswers.created());
+
+    assertRanToTheDeadline(stalled);
+    assertThat(next.thrown()).as("the call after the stall").isNull();
+    assertThat(next.value().getId()).isEqualTo("65a1f2e3d4c5b6a798100001");
+    assertThat(harness.server.connections()).as("connections accepted").isGreaterThan(connectionsAfterStall);
+  }
+
+  @Test
+  void aDrippingBody_endsAsATimeout_withinTheDeadline() {
+    assertRanToTheDeadline(harness.against("drip-300ms", (request, wire) -> wire
+        .send("HTTP/1.1 201 Created\r\n" + JSON + "\r\nContent-Length: 40\r\n\r\n").drip("x".repeat(40), 300)));
+  }
+
+  @Test
+  void aTruncatedJsonBody_isMalformed_andSaysAtlasActed() {
+    AtlasMalformedResponseException e = harness.against("truncated-json",
+        sends(answer("201 Created", "{\"id\":", JSON))).threw(AtlasMalformedResponseException.class);
+
+    assertThat(e.getMessage()).contains("is not a valid EndpointService");
+    assertThat(e.status()).isEqualTo(201);
+    assertThat(e.requestMayHaveBeenProcessed()).isTrue();
+  }
+
+  @Test
+  void htmlWithStatus200_isMalformed_namingTheContentType() {
+    AtlasMalformedResponseException e = harness.against("html-200",
+        sends(answer("200 OK", "<html>login</html>", HTML))).threw(AtlasMalformedResponseException.class);
+
+    assertThat(e.getMessage()).contains("not JSON").contains("text/html");
+  }
+
+  @Test
+  void anOversizedDeclaredBody_isRefusedAtOnce_namingTheBound() {
+    assertRefusedFast(harness.against("oversized-declared", HostileAnswers.oversizedDeclared()));
+  }
+
+  @Test
+  void anOversizedChunkedBody_isRefusedAsItArrives_namingTheBound() {
+    assertRefusedFast(harness.against("oversized-chunked", HostileAnswers.oversizedChunked()));
+  }
+
+  private static void assertRefusedFast(Outcome outcome) {
+    assertThat(outcome.threw(AtlasMalformedResponseException.class).getMessage()).contains("bound of " + MAX_BYTES);
+    assertThat(outcome.millis()).as("elapsed ms, well under the deadline").isLessThan(DEADLINE_MILLIS / 2);
+  }
+
+  @Test
+  void aFloodOfHeaders_endsTyped_withinTheDeadline() {
+    StringBuilder flood = new StringBuilder("HTTP/1.1 500 Internal Server Error\r\n");
+    for (int i = 0; i < 20_000; i++) {
+      flood.append("X-Flood-").append(i).append(": ").append("v".repeat(20)).append("\r\n");
+    }
+    Outcome outcome = harness.against("header-flood", sends(flood.append("Content-Length: 0\r\n\r\n").toString()));
+
+    assertThat(outcome.thrown()).isInstanceOf(AtlasException.class);
+  }
+
+  @Test
+  void anUnknownStatusInThe2xxRange_isASuccess() {
+    Outcome outcome = harness.against("status-299", sends(answer("299 Odd", SERVICE, JSON)));
+
+    assertThat(outcome.thrown()).isNull();
+    assertThat(outcome.value().getId()).isEqualTo("65a1f2e3d4c5b6a798100001");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"999 Odd", "600 Beyond"})
+  void aStatusOutside100To599_isMalformed(String statusLine) {
+    AtlasMalformedResponseException e = harness.against("status-" + statusLine.substring(0, 3),
+        sends(answer(statusLine, SERVICE, JSON))).threw(AtlasMalformedResponseException.class);
+
+    assertThat(e.status()).isEqualTo(Integer.parseInt(statusLine.substring(0, 3)));
+    assertThat(e.getMessage()).contains("not an HTTP status");
+    assertThat(e.requestMayHaveBeenProcessed()).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"099 Low", "000 Zero"})
+  void aStatusLineTheJdkRefuses_isMalformed_withNoStatus(String statusLine) {
+    AtlasMalformedResponseException e = harness.against("status-" + statusLine.substring(0, 3),
+        sends(answer(statusLine, SERVICE, JSON))).threw(AtlasMalformedResponseException.class);
+
+    assertThat(e.status()).isEqualTo(AtlasMalformedResponseException.NO_STATUS);
+    assertThat(e.getMessage()).contains("not valid HTTP");
+    assertThat(e.requestMayHaveBeenProcessed()).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {99, 0, -1, 1000})
+  void aStatusOutside100To599FromAnyTransport_isMalformed_andSaysAtlasMayHaveActed(int status) {
+    harness.transport((request, options) ->
+        feign.Response.builder().request(request).status(status).headers(Map.of()).body(SERVICE, UTF_8).build());
+
+    AtlasMalformedResponseException e = harness.against("transport-status-" + status, HostileAnswers.created())
+        .threw(AtlasMalformedResponseException.class);
+
+    assertThat(e.status()).isEqualTo(status);
+    assertThat(e.getMessage()).contains("not an HTTP status").contains("may have acted");
+    assertThat(e.requestMayHaveBeenProcessed()).as("the flag agrees with the message").isTrue();
+  }
+
+  @Test
+  void anEnvelopeWithStatus999_isMalformed() {
+    AtlasMalformedResponseException e = harness.againstRaw("envelope-999",
+        ScriptedServer.afterChallenge(HostileAnswers.envelopeWithStatus(999)), true)
+        .threw(AtlasMalformedResponseException.class);
+
+    assertThat(e.status()).isEqualTo(999);
+    assertThat(e.getMessage()).contains("999").contains("not an HTTP status");
+  }
+
+  @Test
+  void aConnectionClosedWithoutAnAnswer_isAmbiguous_andNotReplayed() {
+    Outcome outcome = harness.against("closed-without-answer", (request, wire) -> wire.hangUp());
+
+    assertThat(outcome.threw(AtlasAmbiguousOutcomeException.class).requestMayHaveBeenProcessed()).isTrue();
+    assertThat(harness.server.requests().stream().filter(ScriptedServer.Received::authorized))
+        .as("authorized sends").hasSize(1);
+  }
+
+  @Test
+  void aBodyCutShortByAClosedConnection_isAmbiguous_atOnce() {
+    Outcome outcome = harness.against("cut-short-100-of-10", HostileAnswers.cutShort(100, 10));
+
+    assertThat(outcome.threw(AtlasAmbiguousOutcomeException.class).requestMayHaveBeenProcessed()).isTrue();
+    assertThat(outcome.millis()).as("elapsed ms, well under the deadline").isLessThan(DEADLINE_MILLIS / 2);
+  }
+}
