@@ -2,8 +2,8 @@ package dev.atlasendpoints.resilience;
 
 import dev.atlasendpoints.core.AtlasOperation;
 import dev.atlasendpoints.core.errors.AtlasAmbiguousOutcomeException;
+import dev.atlasendpoints.core.errors.AtlasApiException;
 import dev.atlasendpoints.core.errors.AtlasConnectionException;
-import dev.atlasendpoints.core.errors.AtlasRateLimitedException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -20,8 +20,8 @@ import java.util.random.RandomGenerator;
  *   <tr><td>5xx</td><td>retry for reads ({@code GET}, {@code HEAD}) and when
  *       {@link RetrySettings#replayAmbiguousOutcomes()}; otherwise stop: a create may have happened</td></tr>
  *   <tr><td>{@code AtlasConnectionException}</td><td>retry: the request was never sent</td></tr>
- *   <tr><td>{@code AtlasRateLimitedException} thrown below this layer (the token endpoint's 429)</td>
- *       <td>as 429: the API request was not sent</td></tr>
+ *   <tr><td>an {@code AtlasApiException} with 429 or 5xx thrown below this layer (the token endpoint's)</td>
+ *       <td>retry: the API request was not sent</td></tr>
  *   <tr><td>{@code AtlasAmbiguousOutcomeException} (timeouts, dropped connections)</td><td>as 5xx</td></tr>
  *   <tr><td>any other answer or exception</td><td>stop</td></tr>
  * </table>
@@ -67,11 +67,13 @@ public final class StandardRetryPolicy implements RetryPolicy {
       }
       serverWait = answered.retryAfter();
       reason = String.valueOf(status);
-    } else if (((AttemptOutcome.Failed) attempt.outcome()).error() instanceof AtlasRateLimitedException limited) {
-      // Thrown below this layer, a 429 comes from a request Atlas refused before any work, such as
-      // the service account's token request: the API request itself was not sent.
-      serverWait = limited.retryAfter();
-      reason = "429";
+    } else if (((AttemptOutcome.Failed) attempt.outcome()).error() instanceof AtlasApiException side
+        && (side.status() == 429 || side.status() >= 500)) {
+      // Atlas's answers to the API request reach this layer as answers, not exceptions: an answer
+      // thrown below it belongs to a request made on the way, such as the service account's token
+      // request, so the API request itself was not sent, and a 429 or 5xx there is safe to retry.
+      serverWait = side.retryAfter();
+      reason = String.valueOf(side.status());
     } else {
       RuntimeException error = ((AttemptOutcome.Failed) attempt.outcome()).error();
       boolean neverSent = error instanceof AtlasConnectionException;

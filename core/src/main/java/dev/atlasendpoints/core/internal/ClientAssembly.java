@@ -46,7 +46,9 @@ public final class ClientAssembly {
     Request.Options options = new Request.Options(settings.connectTimeout(), settings.readTimeout(), false);
     ExecutorService ownedExecutor = userTransport == null ? newHttpExecutor() : null;
     Client transport = userTransport != null ? userTransport : new JdkTransport(HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_2)
+        // HTTP/1.1: cancelling a stalled HTTP/2 exchange resets only its stream and keeps the
+        // connection pooled, so a path that silently drops packets would stall every later call on it.
+        .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER)
         // The read deadline covers the whole exchange, connecting included: a connection that takes
         // longer must fail as never sent, before the exchange's deadline calls it ambiguous.

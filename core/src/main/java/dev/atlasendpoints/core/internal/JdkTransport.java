@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -32,24 +33,20 @@ import java.util.concurrent.TimeoutException;
  * within {@code readTimeout} or the exchange is cancelled, which also closes its connection so it
  * is never reused.
  */
-final class JdkTransport implements Client {
+record JdkTransport(HttpClient http, long maxBodyBytes) implements Client {
 
   /** Headers the JDK client sets itself and refuses from callers. */
   private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
-  private final HttpClient http;
-  private final long maxBodyBytes;
-
-  JdkTransport(HttpClient http, long maxBodyBytes) {
-    this.http = http;
-    this.maxBodyBytes = maxBodyBytes;
-  }
-
   @Override
   public Response execute(Request request, Request.Options options) throws IOException {
     long deadlineMillis = options.readTimeoutMillis();
-    CompletableFuture<HttpResponse<byte[]>> exchange =
-        http.sendAsync(toJdk(request, deadlineMillis), new BoundedBodyHandler(maxBodyBytes));
+    CompletableFuture<HttpResponse<byte[]>> exchange;
+    try {
+      exchange = http.sendAsync(toJdk(request, deadlineMillis), new BoundedBodyHandler(maxBodyBytes));
+    } catch (RejectedExecutionException closed) {
+      throw new RequestNotSentException("the client is closed");
+    }
     HttpResponse<byte[]> answer;
     try {
       answer = exchange.get(deadlineMillis, TimeUnit.MILLISECONDS);
@@ -78,7 +75,7 @@ final class JdkTransport implements Client {
     try {
       builder = HttpRequest.newBuilder(new URI(request.url()));
     } catch (java.net.URISyntaxException | IllegalArgumentException e) {
-      throw new IOException("the request URL is not valid", e);
+      throw new RequestNotSentException("the request URL is not valid");
     }
     builder.timeout(Duration.ofMillis(deadlineMillis));
     byte[] body = request.body();
@@ -87,7 +84,12 @@ final class JdkTransport implements Client {
     for (Map.Entry<String, Collection<String>> header : request.headers().entrySet()) {
       if (!RESTRICTED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
         for (String value : header.getValue()) {
-          builder.header(header.getKey(), value);
+          try {
+            builder.header(header.getKey(), value);
+          } catch (IllegalArgumentException invalid) {
+            // The JDK's message repeats the value, which may be a credential: name the header only.
+            throw new RequestNotSentException("the header " + header.getKey() + " holds characters HTTP cannot carry");
+          }
         }
       }
     }

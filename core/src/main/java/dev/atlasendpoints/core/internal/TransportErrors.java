@@ -21,6 +21,9 @@ public final class TransportErrors {
   /** Which IOExceptions prove the request never left, and which leave the outcome open. */
   public static RuntimeException translate(String operationId, IOException e) {
     String name = operationId == null ? "the request" : operationId;
+    if (e instanceof RequestNotSentException) {
+      return new AtlasConnectionException(operationId, name + ": not sent: " + e.getMessage(), e);
+    }
     if (e instanceof HttpConnectTimeoutException) {
       return new AtlasConnectionException(operationId, name + ": connecting to Atlas timed out", e);
     }

@@ -49,6 +49,9 @@ public final class ServiceAccountTokens implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger("dev.atlasendpoints.core.auth");
   private static final Duration MAX_REFRESH_MARGIN = Duration.ofMinutes(1);
   private static final int MAX_TOKEN_ANSWER_BYTES = 64 * 1024;
+  /** RFC 6750's b64token: what may follow "Bearer " in a header. */
+  private static final java.util.regex.Pattern BEARER_TOKEN =
+      java.util.regex.Pattern.compile("[A-Za-z0-9\\-._~+/]{1,8192}=*");
 
   private record Token(String value, Instant refreshAt, Instant expiresAt) {}
 
@@ -106,14 +109,20 @@ public final class ServiceAccountTokens implements AutoCloseable {
     }
   }
 
-  /** Remembers that {@code token}, fresh from Atlas, was refused for {@code projectId}: a rights problem. */
+  /**
+   * Remembers that {@code token}, fresh from Atlas, was refused for {@code projectId}: a rights
+   * problem. Only while it is still the current token, and only for a while (see {@link DeniedProjects}).
+   */
   void deny(String token, String projectId) {
-    denied.add(token, projectId);
+    Token now = current.get();
+    if (now != null && now.value().equals(token)) {
+      denied.add(token, projectId, clock.instant());
+    }
   }
 
   /** Whether {@code token} is known to lack rights on {@code projectId} (a 401 there is no reason to replace it). */
   boolean isDenied(String token, String projectId) {
-    return denied.contains(token, projectId);
+    return denied.contains(token, projectId, clock.instant());
   }
 
   private void refreshUnlessUnderWay(Token expiring) {
@@ -121,9 +130,9 @@ public final class ServiceAccountTokens implements AutoCloseable {
     if (inFlight.compareAndSet(null, mine)) {
       try {
         fetchAndInstall(mine, expiring);
-      } catch (AtlasException e) {
+      } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "refreshing the service-account token failed; the current one is valid until "
-            + expiring.expiresAt() + ": " + e.getMessage());
+            + expiring.expiresAt() + " (" + e.getClass().getSimpleName() + ")");
       }
     }
   }
@@ -146,28 +155,45 @@ public final class ServiceAccountTokens implements AutoCloseable {
     }
   }
 
-  /** The one fetch under way: its result, or its failure, goes to every caller waiting for it. */
-  private Token fetchAndInstall(CompletableFuture<Token> mine, Token previous) {
+  /**
+   * The one fetch under way: its result, or its failure, goes to every caller waiting for it.
+   *
+   * @param replacing the token this fetch is to replace ({@code null} when there is none)
+   */
+  private Token fetchAndInstall(CompletableFuture<Token> mine, Token replacing) {
+    List<Token> toRevoke = new java.util.ArrayList<>(2);
     try {
+      Token latest = current.get();
+      if (latest != null && latest != replacing && clock.instant().isBefore(latest.refreshAt())) {
+        mine.complete(latest); // another caller replaced it since this one looked: nothing to fetch
+        return latest;
+      }
       if (closed) {
         throw closedFailure();
       }
       Token fresh = fetch();
-      current.set(fresh);
-      if (closed && current.compareAndSet(fresh, null)) { // close() ran during the fetch: it saw no token
-        revoke(fresh.value());
+      Token superseded = current.getAndSet(fresh);
+      if (superseded != null) {
+        toRevoke.add(superseded);
+      }
+      if (closed) { // close() ran during the fetch: whichever of us takes the fresh token revokes it
+        if (current.compareAndSet(fresh, null)) {
+          toRevoke.add(fresh);
+        }
         throw closedFailure();
       }
       mine.complete(fresh);
-      if (previous != null && clock.instant().isBefore(previous.expiresAt())) {
-        revoke(previous.value());
-      }
       return fresh;
-    } catch (RuntimeException e) {
-      mine.completeExceptionally(e);
-      throw e;
+    } catch (Throwable failed) {
+      mine.completeExceptionally(failed);
+      throw failed;
     } finally {
       inFlight.compareAndSet(mine, null);
+      for (Token token : toRevoke) { // after the waiting callers have their answer
+        if (clock.instant().isBefore(token.expiresAt())) {
+          revoke(token.value());
+        }
+      }
     }
   }
 
@@ -198,9 +224,10 @@ public final class ServiceAccountTokens implements AutoCloseable {
       JsonNode body = mapper.readTree(Responses.readBody(response, MAX_TOKEN_ANSWER_BYTES, TOKEN_OPERATION));
       String value = body == null ? "" : body.path("access_token").asText("");
       long expiresIn = body == null ? 0 : body.path("expires_in").asLong(0);
-      if (value.isEmpty() || expiresIn <= 0 || expiresIn > Duration.ofDays(366).toSeconds()) {
-        throw new AtlasMalformedResponseException(TOKEN_OPERATION, 200,
-            notSent("the token answer lacks a valid access_token or expires_in"), null);
+      if (!BEARER_TOKEN.matcher(value).matches() || expiresIn <= 0 || expiresIn > Duration.ofDays(366).toSeconds()) {
+        // Never echo the value: it may be a real token with one bad character.
+        throw new AtlasConnectionException(TOKEN_OPERATION,
+            notSent("the token answer lacks a valid access_token (RFC 6750 b64token) or expires_in"), null);
       }
       Instant now = clock.instant();
       Duration lifetime = Duration.ofSeconds(expiresIn);
@@ -208,9 +235,8 @@ public final class ServiceAccountTokens implements AutoCloseable {
           ? lifetime.dividedBy(10)
           : MAX_REFRESH_MARGIN;
       return new Token(value, now.plus(lifetime).minus(margin), now.plus(lifetime));
-    } catch (IOException e) {
-      throw new AtlasMalformedResponseException(TOKEN_OPERATION, response.status(),
-          notSent("the token answer is not JSON"), e);
+    } catch (IOException | AtlasMalformedResponseException e) {
+      throw new AtlasConnectionException(TOKEN_OPERATION, notSent("the token answer is not usable JSON"), e);
     } finally {
       Responses.discard(response);
     }
@@ -237,6 +263,9 @@ public final class ServiceAccountTokens implements AutoCloseable {
         form.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8, null);
     try {
       return transport.execute(request, options);
+    } catch (AtlasInterruptedException interrupted) {
+      throw new AtlasInterruptedException(TOKEN_OPERATION, "waiting for a service-account token; the API request "
+          + "was not sent", false);
     } catch (AtlasCommunicationException | IOException e) {
       // Whatever became of the token request, the API request it was for was never sent.
       throw new AtlasConnectionException(TOKEN_OPERATION, notSent("the token request failed ("
