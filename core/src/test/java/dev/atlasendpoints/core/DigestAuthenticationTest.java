@@ -97,9 +97,31 @@ class DigestAuthenticationTest {
 
     long calls = (long) callers * callsEach;
     assertThat(atlas.simulator().counters().creates()).isEqualTo(calls);
-    // Callers that start before the first challenge is cached each fetch one; after that, none.
-    assertThat(atlas.simulator().counters().challenges()).isLessThanOrEqualTo(callers);
-    assertThat(atlas.simulator().counters().requests()).isLessThanOrEqualTo(calls + 2L * callers);
+    // Callers that start before the first challenge is cached wait for it (single flight).
+    assertThat(atlas.simulator().counters().challenges()).isEqualTo(1);
+    assertThat(atlas.simulator().counters().requests()).isEqualTo(calls + 1);
+  }
+
+  @Test
+  void aColdStart_underConcurrency_costsOneChallenge_forAllCallers() throws Exception {
+    for (int callers : new int[] {8, 16}) {
+      ServerlessPrivateEndpointsApi api = start(Fixtures.simulator());
+      java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(callers);
+
+      runConcurrently(callers, 1, () -> {
+        try {
+          together.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+        create(api);
+      });
+
+      assertThat(atlas.simulator().counters().creates()).as("%d callers", callers).isEqualTo(callers);
+      assertThat(atlas.simulator().counters().challenges()).as("%d callers", callers).isEqualTo(1);
+      assertThat(atlas.simulator().counters().requests()).as("%d callers: N + 1", callers).isEqualTo(callers + 1);
+      atlas.afterEach(null);
+    }
   }
 
   @Test

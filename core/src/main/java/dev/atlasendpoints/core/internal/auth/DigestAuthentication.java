@@ -2,6 +2,8 @@ package dev.atlasendpoints.core.internal.auth;
 
 import dev.atlasendpoints.core.Responses;
 import dev.atlasendpoints.core.auth.ApiKeyCredentials;
+import dev.atlasendpoints.core.errors.AtlasInterruptedException;
+import dev.atlasendpoints.core.internal.CallResolver;
 import dev.atlasendpoints.core.internal.Requests;
 import dev.atlasendpoints.core.internal.Urls;
 import feign.Client;
@@ -11,7 +13,11 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -38,6 +44,7 @@ public final class DigestAuthentication implements Client {
   private final Client delegate;
   private final Supplier<ApiKeyCredentials> credentials;
   private final Map<String, Session> sessionsByOrigin = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<Session>> firstChallenges = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
 
   public DigestAuthentication(Client delegate, Supplier<ApiKeyCredentials> credentials) {
@@ -49,7 +56,47 @@ public final class DigestAuthentication implements Client {
   public Response execute(Request request, Request.Options options) throws IOException {
     String origin = originOf(request.url());
     Session cached = sessionsByOrigin.get(origin);
-    Response response = delegate.execute(cached == null ? request : authorize(request, cached), options);
+    if (cached != null) {
+      return answerChallenges(request, options, origin, delegate.execute(authorize(request, cached), options));
+    }
+    // Cold start: the first caller of an origin fetches its challenge; the others wait for that
+    // caller's answer instead of each paying a 401 of their own (single flight).
+    CompletableFuture<Session> mine = new CompletableFuture<>();
+    CompletableFuture<Session> first = firstChallenges.putIfAbsent(origin, mine);
+    if (first != null) {
+      Session shared = await(first, options, request);
+      Request sent = shared == null ? request : authorize(request, shared);
+      return answerChallenges(request, options, origin, delegate.execute(sent, options));
+    }
+    Session established = null;
+    try {
+      Response response = answerChallenges(request, options, origin, delegate.execute(request, options));
+      established = sessionsByOrigin.get(origin);
+      return response;
+    } finally {
+      firstChallenges.remove(origin, mine);
+      mine.complete(established); // null: the waiting callers fetch their own challenge
+    }
+  }
+
+  /** Waits for the first caller's session, no longer than its two sends may take; null if there is none. */
+  private static Session await(CompletableFuture<Session> first, Request.Options options, Request request) {
+    long limitMillis = 2 * options.readTimeoutMillis() + 1_000;
+    try {
+      return first.get(limitMillis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AtlasInterruptedException(CallResolver.operation(request).operationId(),
+          "waiting for the digest challenge another call is fetching", false);
+    } catch (ExecutionException | TimeoutException e) {
+      return null;
+    }
+  }
+
+  /** Answers the 401s of {@code response}: at most two more sends, the second only for a stale nonce. */
+  private Response answerChallenges(Request request, Request.Options options, String origin, Response first)
+      throws IOException {
+    Response response = first;
     for (int answered = 0; answered < 2 && response.status() == 401; answered++) {
       var challenge = DigestChallenge.strongest(Responses.headers(response.headers(), "WWW-Authenticate"));
       boolean firstAnswerOrStale = answered == 0 || challenge.map(DigestChallenge::stale).orElse(false);
