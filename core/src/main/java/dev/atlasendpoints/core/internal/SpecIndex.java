@@ -2,7 +2,6 @@ package dev.atlasendpoints.core.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,11 +13,13 @@ import java.util.Optional;
 /**
  * The OpenAPI document the client was generated from, read from the {@code atlas-spec} artifact on
  * the classpath. Media types, deprecation and the validation rules all come from here, so a change
- * to the spec changes them on the next build with no hand-copied list to update.
+ * to the spec changes them on the next build with no hand-copied list to update. It reads the JSON
+ * form the spec module produces at build time from the hand-written YAML, so that no YAML parser is
+ * needed at run time ({@code SpecFormsTest} checks that both forms say the same).
  */
 public final class SpecIndex {
 
-  static final String RESOURCE = "/dev/atlasendpoints/spec/atlas-private-endpoints.yaml";
+  static final String RESOURCE = "/dev/atlasendpoints/spec/openapi.json";
   private static final SpecIndex INSTANCE = load();
 
   private final JsonNode root;
@@ -36,6 +37,11 @@ public final class SpecIndex {
       }
     }
     this.operations = Map.copyOf(byId);
+  }
+
+  /** An index of {@code document}, an OpenAPI document as a tree. */
+  static SpecIndex of(JsonNode document) {
+    return new SpecIndex(document);
   }
 
   /** The document on the classpath. */
@@ -80,7 +86,7 @@ public final class SpecIndex {
       if (in == null) {
         throw new IllegalStateException("the spec " + RESOURCE + " is not on the classpath (atlas-spec is missing)");
       }
-      return new SpecIndex(new ObjectMapper(new YAMLFactory()).readTree(in));
+      return of(new ObjectMapper().readTree(in));
     } catch (IOException e) {
       throw new UncheckedIOException("could not read the spec " + RESOURCE, e);
     }
