@@ -24,10 +24,11 @@ import picocli.CommandLine;
  * failure is reported by {@link FailureReporter}.
  */
 @Command(name = "atlas-endpoints", mixinStandardHelpOptions = true, version = "atlas-endpoints 0.1.0",
-    description = "Creates Atlas private endpoints. Credentials: ATLAS_PUBLIC_KEY and ATLAS_PRIVATE_KEY, or "
+    description = "Creates and reads Atlas private endpoints. Credentials: ATLAS_PUBLIC_KEY and ATLAS_PRIVATE_KEY, or "
         + "ATLAS_CLIENT_ID and ATLAS_CLIENT_SECRET, from the environment.",
     subcommands = {CreateCommands.Service.class, CreateCommands.Endpoint.class, CreateCommands.Connection.class,
-        CreateCommands.ServerlessEndpoint.class, LoadCommand.class})
+        CreateCommands.ServerlessEndpoint.class, ReadCommands.GetService.class, ReadCommands.ListServices.class,
+        ReadCommands.GetEndpoint.class, ReadCommands.ListServerlessEndpoints.class, LoadCommand.class})
 public final class AtlasCli {
 
   static final int OK = 0;

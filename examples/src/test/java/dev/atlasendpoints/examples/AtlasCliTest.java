@@ -107,6 +107,28 @@ class AtlasCliTest {
   }
 
   @Test
+  void everyReadSubcommand_printsWhatExists_asJson() {
+    run("create-service", "--provider", "AWS", "--region", "us-east-1");
+    String serviceId = simulator.inventory().resources().get(0).id();
+    run("create-endpoint", "--provider", "AWS", "--service-id", serviceId, "--id", "vpce-0123456789abcdef0");
+    run("create-serverless-endpoint", "--instance", "i1", "--comment", "listed");
+    out.getBuffer().setLength(0);
+
+    assertThat(run("get-service", "--provider", "AWS", "--service-id", serviceId)).isZero();
+    assertThat(run("list-services", "--provider", "AWS")).isZero();
+    assertThat(run("list-services", "--provider", "AZURE")).isZero();
+    assertThat(run("get-endpoint", "--provider", "AWS", "--service-id", serviceId, "--endpoint-id",
+        "vpce-0123456789abcdef0")).isZero();
+    assertThat(run("list-serverless-endpoints", "--instance", "i1")).isZero();
+
+    String printed = out.toString();
+    assertThat(printed).contains("\"id\" : \"" + serviceId + "\"").contains("[ ]")
+        .contains("\"interfaceEndpointId\" : \"vpce-0123456789abcdef0\"").contains("\"comment\" : \"listed\"");
+    assertThat(run("get-service", "--provider", "AWS", "--service-id", "aaaaaaaaaaaaaaaaaaaaaaaa"))
+        .isEqualTo(AtlasCli.API_ERROR);
+  }
+
+  @Test
   void everyCreateSubcommand_works() {
     run("create-service", "--provider", "GCP", "--region", "us-central1");
     String serviceId = simulator.inventory().resources().get(0).id();

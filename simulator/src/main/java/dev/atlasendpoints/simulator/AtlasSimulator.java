@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A local stand-in for the Atlas Administration API's private-endpoint operations, on 127.0.0.1.
@@ -24,8 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>It speaks the live service's protocol, rough edges included: HTTP Digest verified on every
  * request, service-account tokens, token-bucket rate limits with {@code Retry-After}, 201 where 200
  * is published, explicit {@code null}s, the versioned media type on v2 and plain JSON on v1.0 and on
- * errors, {@code envelope} and {@code pretty}, and deprecation headers. Faults are injected on
- * demand. Tests read back what it created and what it counted.
+ * errors, {@code envelope} and {@code pretty}, and deprecation headers. It serves the creates and the
+ * reads; created resources move through their statuses on its clock ({@link Lifecycle}) and fail
+ * where a test scripts it ({@link #lifecycle()}). Faults are injected on demand. Tests read back what
+ * it created and what it counted.
  *
  * <pre>{@code
  * try (AtlasSimulator atlas = AtlasSimulator.builder().apiKey(ApiKey.of("public", "private")).start()) {
@@ -46,6 +49,7 @@ public final class AtlasSimulator implements AutoCloseable {
   private final Inventory inventory = new Inventory();
   private final SimulatorCounters counters = new SimulatorCounters();
   private final FaultPlan faults;
+  private final LifecyclePlan lifecycle = new LifecyclePlan();
   private final ServiceAccountTokens tokens;
   private final Deque<RecordedRequest> requestLog = new ConcurrentLinkedDeque<>();
   private final AtomicInteger requestLogSize = new AtomicInteger();
@@ -58,7 +62,10 @@ public final class AtlasSimulator implements AutoCloseable {
         settings.apiKeys(), settings.nonceLifetime(), settings.nonceCountPolicy(), settings.clock());
     this.tokens = new ServiceAccountTokens(settings.serviceAccounts(), settings.tokenLifetime(),
         settings.maxActiveTokens(), settings.tokenRequestLimit(), settings.clock());
-    OperationHandlers operations = new OperationHandlers(inventory, settings.serverlessProviders());
+    StatusTimelines timelines = new StatusTimelines(settings.lifecycle(), lifecycle, settings.clock());
+    OperationHandlers operations = new OperationHandlers(
+        new CreateHandlers(inventory, timelines, settings.serverlessProviders()),
+        new ReadHandlers(inventory, settings.clock()));
 
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 1024);
     AtomicInteger threadNumber = new AtomicInteger();
@@ -104,6 +111,11 @@ public final class AtlasSimulator implements AutoCloseable {
   /** The faults to inject; change them at any time. */
   public FaultPlan faults() {
     return faults;
+  }
+
+  /** Which created resources fail, and how; change it at any time. The durations are {@link Builder#lifecycle}'s. */
+  public LifecyclePlan lifecycle() {
+    return lifecycle;
   }
 
   /** The most recent requests received (at most 10,000), oldest first, credentials redacted. */
@@ -157,6 +169,7 @@ public final class AtlasSimulator implements AutoCloseable {
   public static final class Builder {
     private final SimulatorSettings.Builder settings = SimulatorSettings.builder();
     private final List<Map.Entry<Double, Fault>> initialFaults = new ArrayList<>();
+    private final List<Consumer<LifecyclePlan>> initialFailures = new ArrayList<>();
 
     private Builder() {}
 
@@ -266,7 +279,42 @@ public final class AtlasSimulator implements AutoCloseable {
       return this;
     }
 
-    /** The clock of nonce and token expiry and of the rate limits. Default: the system clock. */
+    /**
+     * How long created resources take to become usable, and how long a new one reads as 404. Default:
+     * {@link Lifecycle#defaults()}: a service is {@code INITIATING} for 1 s, then {@code AVAILABLE}; an
+     * endpoint pending for 1 s; a serverless endpoint {@code RESERVATION_REQUESTED} for 500 ms, then
+     * {@code RESERVED} for 500 ms; no 404 window. {@link Lifecycle#immediate()} makes everything usable at once.
+     */
+    public Builder lifecycle(Lifecycle lifecycle) {
+      settings.lifecycle(lifecycle);
+      return this;
+    }
+
+    /**
+     * The next resource of {@code kind} created ends {@code FAILED} ({@code REJECTED} for an AWS endpoint)
+     * with {@code errorMessage}, as {@link LifecyclePlan#failNext}. Repeatable: failures queue up.
+     */
+    public Builder failNext(ResourceKind kind, String errorMessage) {
+      LifecyclePlan.requireFailure(kind, errorMessage);
+      initialFailures.add(plan -> plan.failNext(kind, errorMessage));
+      return this;
+    }
+
+    /**
+     * Every resource of {@code kind} created with {@code key} (a region, an endpoint's id, an instance
+     * name: see {@link ResourceKind}) ends failed with {@code errorMessage}, as {@link LifecyclePlan#fail}.
+     */
+    public Builder fail(ResourceKind kind, String key, String errorMessage) {
+      LifecyclePlan.requireFailure(kind, errorMessage);
+      java.util.Objects.requireNonNull(key, "key");
+      initialFailures.add(plan -> plan.fail(kind, key, errorMessage));
+      return this;
+    }
+
+    /**
+     * The clock of nonce and token expiry, of the rate limits and of resource lifecycles. Default: the
+     * system clock; a {@link ManualClock} lets a test step through them without sleeping.
+     */
     public Builder clock(Clock clock) {
       settings.clock(clock);
       return this;
@@ -300,6 +348,7 @@ public final class AtlasSimulator implements AutoCloseable {
       try {
         AtlasSimulator simulator = new AtlasSimulator(built);
         initialFaults.forEach(f -> simulator.faults().withProbability(f.getKey(), f.getValue()));
+        initialFailures.forEach(failure -> failure.accept(simulator.lifecycle()));
         return simulator;
       } catch (IOException e) {
         throw new java.io.UncheckedIOException("the simulator could not listen on port " + built.port(), e);

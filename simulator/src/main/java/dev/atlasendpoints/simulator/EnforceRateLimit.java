@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The token bucket of the v2 operations, one per endpoint set and project, as Atlas runs them: an
- * empty bucket answers 429 {@code RATE_LIMITED_TOKEN_BUCKET}; a granted request's answer carries
- * {@code RateLimit-*} headers (unless they are switched off, as the live service sometimes omits them).
+ * The token bucket of the v2 operations, creates and reads alike, one per endpoint set and project,
+ * as Atlas runs them (v1.0 operations are not limited): an empty bucket answers 429
+ * {@code RATE_LIMITED_TOKEN_BUCKET}; a granted request's answer carries {@code RateLimit-*} headers
+ * (unless they are switched off, as the live service sometimes omits them).
  */
 record EnforceRateLimit(TokenBuckets bucketsByProject, boolean sendHeaders, SimulatorCounters counters)
     implements Step {

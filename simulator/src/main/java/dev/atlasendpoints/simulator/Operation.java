@@ -7,9 +7,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The operations the simulator serves, named by the spec's operationIds. The table is written out
- * here rather than read from the spec, so that the simulator stays an oracle independent of the SDK;
- * {@code OperationTableMatchesSpecTest} keeps the two from drifting apart.
+ * The operations the simulator serves, named by the spec's operationIds: five creates, then twelve
+ * reads. The table is written out here rather than read from the spec, so that the simulator stays
+ * an oracle independent of the SDK; {@code OperationTableMatchesSpecTest} keeps the two from
+ * drifting apart. Several paths carry two operations (a list and a create); {@link Route} tells them
+ * apart by method.
  */
 public enum Operation {
   CREATE_PRIVATE_ENDPOINT_CONNECTION("createPrivateEndpointConnection", "POST",
@@ -22,7 +24,37 @@ public enum Operation {
   CREATE_SERVERLESS_PRIVATE_ENDPOINT_V1("createServerlessPrivateEndpointV1", "POST",
       "/api/atlas/v1.0/groups/{groupId}/privateEndpoint/serverless/instance/{instanceName}/endpoint", true, 201),
   CREATE_SERVERLESS_PRIVATE_ENDPOINT("createServerlessPrivateEndpoint", "POST",
-      "/api/atlas/v2/groups/{groupId}/privateEndpoint/serverless/instance/{instanceName}/endpoint", true, 201);
+      "/api/atlas/v2/groups/{groupId}/privateEndpoint/serverless/instance/{instanceName}/endpoint", true, 201),
+
+  LIST_PRIVATE_ENDPOINT_CONNECTIONS("listPrivateEndpointConnections", "GET",
+      "/api/atlas/v1.0/groups/{groupId}/privateEndpoint", true, 200),
+  GET_PRIVATE_ENDPOINT_CONNECTION("getPrivateEndpointConnection", "GET",
+      "/api/atlas/v1.0/groups/{groupId}/privateEndpoint/{privateLinkId}", true, 200),
+  LIST_PRIVATE_ENDPOINT_SERVICE("listPrivateEndpointService", "GET",
+      "/api/atlas/v2/groups/{groupId}/privateEndpoint/{cloudProvider}/endpointService", false, 200),
+  LIST_PRIVATE_ENDPOINT_SERVICE_V1("listPrivateEndpointServiceV1", "GET",
+      "/api/atlas/v1.0/groups/{groupId}/privateEndpoint/{cloudProvider}/endpointService", false, 200),
+  GET_PRIVATE_ENDPOINT_SERVICE("getPrivateEndpointService", "GET",
+      "/api/atlas/v2/groups/{groupId}/privateEndpoint/{cloudProvider}/endpointService/{endpointServiceId}", false, 200),
+  GET_PRIVATE_ENDPOINT_SERVICE_V1("getPrivateEndpointServiceV1", "GET",
+      "/api/atlas/v1.0/groups/{groupId}/privateEndpoint/{cloudProvider}/endpointService/{endpointServiceId}", false,
+      200),
+  GET_PRIVATE_ENDPOINT("getPrivateEndpoint", "GET",
+      "/api/atlas/v2/groups/{groupId}/privateEndpoint/{cloudProvider}/endpointService/{endpointServiceId}/endpoint"
+          + "/{endpointId}", false, 200),
+  GET_PRIVATE_ENDPOINT_V1("getPrivateEndpointV1", "GET",
+      "/api/atlas/v1.0/groups/{groupId}/privateEndpoint/{cloudProvider}/endpointService/{endpointServiceId}/endpoint"
+          + "/{endpointId}", false, 200),
+  LIST_SERVERLESS_PRIVATE_ENDPOINT("listServerlessPrivateEndpoint", "GET",
+      "/api/atlas/v2/groups/{groupId}/privateEndpoint/serverless/instance/{instanceName}/endpoint", true, 200),
+  LIST_SERVERLESS_PRIVATE_ENDPOINT_V1("listServerlessPrivateEndpointV1", "GET",
+      "/api/atlas/v1.0/groups/{groupId}/privateEndpoint/serverless/instance/{instanceName}/endpoint", true, 200),
+  GET_SERVERLESS_PRIVATE_ENDPOINT("getServerlessPrivateEndpoint", "GET",
+      "/api/atlas/v2/groups/{groupId}/privateEndpoint/serverless/instance/{instanceName}/endpoint/{endpointId}", true,
+      200),
+  GET_SERVERLESS_PRIVATE_ENDPOINT_V1("getServerlessPrivateEndpointV1", "GET",
+      "/api/atlas/v1.0/groups/{groupId}/privateEndpoint/serverless/instance/{instanceName}/endpoint/{endpointId}", true,
+      200);
 
   /** The versioned media type of every v2 operation. */
   public static final String V2_MEDIA_TYPE = "application/vnd.atlas.2023-01-01+json";
@@ -52,9 +84,14 @@ public enum Operation {
     return operationId;
   }
 
-  /** The HTTP method, e.g. {@code POST}. */
+  /** The HTTP method: {@code POST} for the creates, {@code GET} for the reads. */
   public String method() {
     return method;
+  }
+
+  /** Whether this operation only reads (a {@code GET}, with no body) rather than creates. */
+  public boolean isRead() {
+    return method.equals("GET");
   }
 
   public String pathTemplate() {
@@ -84,12 +121,17 @@ public enum Operation {
     return isV2() ? V2_MEDIA_TYPE : "application/json";
   }
 
-  /** Whether this operation offers the {@code pretty} query parameter. */
-  public boolean offersPretty() {
-    return !pathTemplate.contains("/serverless/");
+  /** Whether this operation acts on serverless private endpoints. */
+  public boolean isServerless() {
+    return pathTemplate.contains("/serverless/");
   }
 
-  /** Matches a request path, with one named group per path parameter. */
+  /** Whether this operation offers the {@code pretty} query parameter: the serverless ones do not. */
+  public boolean offersPretty() {
+    return !isServerless();
+  }
+
+  /** Matches a raw (still percent-encoded) request path, with one named group per path parameter. */
   Pattern pathPattern() {
     return pathPattern;
   }

@@ -21,18 +21,21 @@ final class RequestRules {
       "me-south-1", "ap-northeast-1", "ap-northeast-2", "ap-south-1", "ap-southeast-1", "ap-southeast-2",
       "ap-east-1");
   static final int MAX_COMMENT_LENGTH = 80;
+  /** The longest id a client may give {@code getPrivateEndpoint}: the spec is deliberately loose there. */
+  static final int MAX_ENDPOINT_ID_LENGTH = 1024;
   static final int MAX_REMOTE_REGIONS = 35;
 
   private RequestRules() {}
 
-  static void checkPath(Map<String, String> path, FieldViolations violations) {
+  /**
+   * Checks the (decoded) path parameters of a request to {@code operation}. {@code endpointId} has two
+   * rules: a serverless endpoint's is an object id; a private endpoint's is the id the client chose
+   * (a {@code vpce-} id, an Azure resource id, a GCP group name), only bounded in length.
+   */
+  static void checkPath(Operation operation, Map<String, String> path, FieldViolations violations) {
     path.forEach((name, value) -> {
       switch (name) {
-        case "groupId", "endpointServiceId" -> {
-          if (!OBJECT_ID.matcher(value).matches()) {
-            violations.add(name, "must be 24 hexadecimal characters");
-          }
-        }
+        case "groupId", "endpointServiceId", "privateLinkId" -> requireObjectId(name, value, violations);
         case "cloudProvider" -> {
           if (!PROVIDERS.contains(value)) {
             violations.add(name, "must be one of AWS, AZURE, GCP");
@@ -43,9 +46,22 @@ final class RequestRules {
             violations.add(name, "must match " + INSTANCE_NAME.pattern());
           }
         }
+        case "endpointId" -> {
+          if (operation.isServerless()) {
+            requireObjectId(name, value, violations);
+          } else if (value.isEmpty() || value.length() > MAX_ENDPOINT_ID_LENGTH) {
+            violations.add(name, "must be 1 to " + MAX_ENDPOINT_ID_LENGTH + " characters");
+          }
+        }
         default -> throw new IllegalStateException("no rule for path parameter " + name);
       }
     });
+  }
+
+  private static void requireObjectId(String name, String value, FieldViolations violations) {
+    if (!OBJECT_ID.matcher(value).matches()) {
+      violations.add(name, "must be 24 hexadecimal characters");
+    }
   }
 
   static void checkBody(Operation operation, JsonNode body, Map<String, String> path, FieldViolations violations) {

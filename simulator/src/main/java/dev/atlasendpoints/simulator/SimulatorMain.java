@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * Runs the simulator as a program, for people testing their own applications against it:
@@ -17,6 +17,8 @@ import picocli.CommandLine.Option;
 @Command(name = "atlas-simulator", mixinStandardHelpOptions = true, sortOptions = false,
     description = "A local stand-in for the Atlas Administration API's private-endpoint operations.")
 public final class SimulatorMain implements Callable<Integer> {
+
+  private static final Lifecycle DEFAULT_LIFECYCLE = Lifecycle.defaults();
 
   @Option(names = "--port", description = "Port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port = 8080;
@@ -59,6 +61,30 @@ public final class SimulatorMain implements Callable<Integer> {
   @Option(names = "--sunset-enforced", description = "Deprecated operations answer 410 VERSION_GONE.")
   boolean sunsetEnforced;
 
+  @Option(names = "--service-initiating-ms", paramLabel = "MS",
+      description = "How long a new endpoint service stays INITIATING (default: ${DEFAULT-VALUE}).")
+  long serviceInitiatingMillis = DEFAULT_LIFECYCLE.serviceInitiating().toMillis();
+
+  @Option(names = "--services-wait-for-user",
+      description = "Endpoint services end WAITING_FOR_USER instead of AVAILABLE.")
+  boolean servicesWaitForUser;
+
+  @Option(names = "--endpoint-pending-ms", paramLabel = "MS",
+      description = "How long a new private endpoint stays PENDING_ACCEPTANCE or INITIATING (default: ${DEFAULT-VALUE}).")
+  long endpointPendingMillis = DEFAULT_LIFECYCLE.endpointPending().toMillis();
+
+  @Option(names = "--serverless-reservation-requested-ms", paramLabel = "MS",
+      description = "How long a new serverless endpoint stays RESERVATION_REQUESTED (default: ${DEFAULT-VALUE}).")
+  long serverlessReservationRequestedMillis = DEFAULT_LIFECYCLE.serverlessReservationRequested().toMillis();
+
+  @Option(names = "--serverless-reserved-ms", paramLabel = "MS",
+      description = "How long a serverless endpoint then stays RESERVED (default: ${DEFAULT-VALUE}).")
+  long serverlessReservedMillis = DEFAULT_LIFECYCLE.serverlessReserved().toMillis();
+
+  @Option(names = "--not-found-window-ms", paramLabel = "MS",
+      description = "How long a new resource reads as 404, as eventual consistency shows (default: ${DEFAULT-VALUE}).")
+  long notFoundWindowMillis = DEFAULT_LIFECYCLE.notFoundWindow().toMillis();
+
   /** Runs until the process is stopped. */
   public static void main(String[] args) {
     System.exit(new CommandLine(new SimulatorMain()).execute(args));
@@ -98,7 +124,19 @@ public final class SimulatorMain implements Callable<Integer> {
     for (String spec : faults) {
       builder.initialFault(probabilityOf(spec), faultOf(spec));
     }
-    return builder;
+    return builder.lifecycle(lifecycle());
+  }
+
+  private Lifecycle lifecycle() {
+    return Lifecycle.builder()
+        .serviceInitiating(Duration.ofMillis(serviceInitiatingMillis))
+        .serviceReadyStatus(servicesWaitForUser
+            ? Lifecycle.ServiceReadyStatus.WAITING_FOR_USER : Lifecycle.ServiceReadyStatus.AVAILABLE)
+        .endpointPending(Duration.ofMillis(endpointPendingMillis))
+        .serverlessReservationRequested(Duration.ofMillis(serverlessReservationRequestedMillis))
+        .serverlessReserved(Duration.ofMillis(serverlessReservedMillis))
+        .notFoundWindow(Duration.ofMillis(notFoundWindowMillis))
+        .build();
   }
 
   private Fault faultOf(String spec) {

@@ -28,6 +28,11 @@ record SimulatorResponse(int status, String contentType, JsonNode body, List<Map
     return new SimulatorResponse(status, contentType, body, List.of());
   }
 
+  /** The success answer of {@code operation}: its status and media type. */
+  static SimulatorResponse success(Operation operation, JsonNode body) {
+    return json(operation.successStatus(), operation.mediaType(), body);
+  }
+
   /** An {@code ApiError} answer. */
   static SimulatorResponse error(int status, String errorCode, String reason, String detail, Object... parameters) {
     return json(status, ERROR_CONTENT_TYPE, errorBody(status, errorCode, reason, detail, parameters));

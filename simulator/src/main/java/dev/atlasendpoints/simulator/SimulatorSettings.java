@@ -34,7 +34,8 @@ record SimulatorSettings(
     int accessDeniedStatus,
     Clock clock,
     int threads,
-    int maxBodyBytes) {
+    int maxBodyBytes,
+    Lifecycle lifecycle) {
 
   SimulatorSettings {
     if (port < 0 || port > 0xFFFF) {
@@ -52,6 +53,7 @@ record SimulatorSettings(
     projects = Set.copyOf(projects);
     serverlessProviders = Map.copyOf(serverlessProviders);
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(lifecycle, "lifecycle");
     if (accessDeniedStatus != 401 && accessDeniedStatus != 403) {
       throw new IllegalArgumentException("accessDeniedStatus must be 401 or 403: " + accessDeniedStatus);
     }
@@ -107,6 +109,7 @@ record SimulatorSettings(
     private Clock clock = Clock.systemUTC();
     private int threads = 64;
     private int maxBodyBytes = 1 << 20;
+    private Lifecycle lifecycle = Lifecycle.defaults();
 
     private Builder() {}
 
@@ -131,6 +134,7 @@ record SimulatorSettings(
       clock = settings.clock;
       threads = settings.threads;
       maxBodyBytes = settings.maxBodyBytes;
+      lifecycle = settings.lifecycle;
     }
 
     Builder port(int port) {
@@ -234,10 +238,15 @@ record SimulatorSettings(
       return this;
     }
 
+    Builder lifecycle(Lifecycle lifecycle) {
+      this.lifecycle = lifecycle;
+      return this;
+    }
+
     SimulatorSettings build() {
       return new SimulatorSettings(port, realm, digestAlgorithms, nonceLifetime, nonceCountPolicy, apiKeys,
           serviceAccounts, tokenLifetime, maxActiveTokens, tokenRequestLimit, rateLimit, rateLimitHeaders, projects,
-          serverlessProviders, seed, sunsetEnforced, accessDeniedStatus, clock, threads, maxBodyBytes);
+          serverlessProviders, seed, sunsetEnforced, accessDeniedStatus, clock, threads, maxBodyBytes, lifecycle);
     }
   }
 }

@@ -8,12 +8,15 @@ import java.util.Optional;
 /**
  * Parses the body, which must be a JSON object, and checks it against the operation's rules: 400
  * {@code VALIDATION_ERROR} naming each bad field. Comes after the rate limit, as live: an invalid
- * request still costs a token.
+ * request still costs a token. Reads take no body: whatever a {@code GET} carries is ignored.
  */
 record ValidateBody(ObjectMapper mapper) implements Step {
 
   @Override
   public StepResult apply(RequestContext context) {
+    if (context.operation().isRead()) {
+      return context.next();
+    }
     Optional<JsonNode> body = parseObject(context.request());
     if (body.isEmpty()) {
       return context.respond(new FieldViolations().add("body", "must be a JSON object").toResponse());

@@ -6,7 +6,7 @@ record ValidatePath() implements Step {
   @Override
   public StepResult apply(RequestContext context) {
     FieldViolations violations = new FieldViolations();
-    RequestRules.checkPath(context.pathParameters(), violations);
+    RequestRules.checkPath(context.operation(), context.pathParameters(), violations);
     return violations.isEmpty() ? context.next() : context.respond(violations.toResponse());
   }
 }

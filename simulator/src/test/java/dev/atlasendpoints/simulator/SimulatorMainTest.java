@@ -36,6 +36,33 @@ class SimulatorMainTest {
   }
 
   @Test
+  void lifecycleOptions_setTheDurationsAndTheReadyStatus() throws Exception {
+    SimulatorMain main = parse("--port", "0", "--api-key", "pub:priv", "--service-initiating-ms", "0",
+        "--services-wait-for-user", "--not-found-window-ms", "0");
+
+    try (AtlasSimulator simulator = main.configure().start()) {
+      TestClient client = new TestClient(simulator, "pub", "priv");
+      String id = TestResources.service(client, "AWS", "us-east-1").get("id").asText();
+
+      var read = client.get(AtlasPaths.service(AtlasPaths.Version.V2, "AWS", id));
+
+      assertThat(TestClient.json(read).get("status").asText()).isEqualTo("WAITING_FOR_USER");
+    }
+  }
+
+  @Test
+  void lifecycleOptions_defaultToTheLifecycleDefaults() {
+    SimulatorMain main = parse();
+
+    assertThat(main.serviceInitiatingMillis).isEqualTo(1000);
+    assertThat(main.endpointPendingMillis).isEqualTo(1000);
+    assertThat(main.serverlessReservationRequestedMillis).isEqualTo(500);
+    assertThat(main.serverlessReservedMillis).isEqualTo(500);
+    assertThat(main.notFoundWindowMillis).isZero();
+    assertThat(main.servicesWaitForUser).isFalse();
+  }
+
+  @Test
   void aMalformedKey_isRejected_withoutEchoingIt() {
     SimulatorMain main = parse("--api-key", "only-one-part-secret");
 

@@ -40,18 +40,45 @@ class SimulatorPipelineTest {
   void anotherMethod_isAnswered405BeforeAuthentication_presentedAsTheOperationsAnswersAre() throws Exception {
     try (AtlasSimulator simulator = start(AtlasSimulator.builder())) {
       TestClient client = new TestClient(simulator);
-      HttpRequest get = HttpRequest.newBuilder(client.base().resolve(SERVERLESS + "?envelope=true")).GET().build();
+      HttpRequest delete = HttpRequest.newBuilder(client.base().resolve(SERVERLESS + "?envelope=true")).DELETE().build();
 
-      HttpResponse<String> response = client.http().send(get, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = client.http().send(delete, HttpResponse.BodyHandlers.ofString());
 
       JsonNode enveloped = MAPPER.readTree(response.body());
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(enveloped.get("status").asInt()).isEqualTo(405);
       assertThat(enveloped.get("content").get("errorCode").asText()).isEqualTo("METHOD_NOT_ALLOWED");
+      assertThat(response.headers().firstValue("Allow")).hasValue("POST, GET");
       assertThat(response.headers().firstValue("Deprecation")).hasValue("true");
       assertThat(response.headers().firstValue("Sunset")).hasValue(Operation.SUNSET);
       assertThat(simulator.counters().challenges()).isZero();
       assertThat(simulator.counters().requests(Operation.CREATE_SERVERLESS_PRIVATE_ENDPOINT)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aPathWithAListAndACreate_routesEachMethodToItsOperation() throws Exception {
+    try (AtlasSimulator simulator = start(AtlasSimulator.builder())) {
+      TestClient client = new TestClient(simulator);
+
+      int list = client.get(SERVERLESS, V2, null).statusCode();
+      int create = client.post(SERVERLESS, V2, "{}", null).statusCode();
+
+      assertThat(list).isEqualTo(401);
+      assertThat(create).isEqualTo(401);
+      assertThat(simulator.counters().requests(Operation.LIST_SERVERLESS_PRIVATE_ENDPOINT)).isEqualTo(1);
+      assertThat(simulator.counters().requests(Operation.CREATE_SERVERLESS_PRIVATE_ENDPOINT)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aPathWithOnlyACreate_answersAGet405_allowingPost() throws Exception {
+    try (AtlasSimulator simulator = start(AtlasSimulator.builder())) {
+      HttpResponse<String> response = new TestClient(simulator).get(SERVICES, V2, null);
+
+      assertThat(response.statusCode()).isEqualTo(405);
+      assertThat(response.headers().firstValue("Allow")).hasValue("POST");
+      assertThat(MAPPER.readTree(response.body()).get("errorCode").asText()).isEqualTo("METHOD_NOT_ALLOWED");
     }
   }
 

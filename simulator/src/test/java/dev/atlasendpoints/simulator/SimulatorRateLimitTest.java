@@ -79,6 +79,30 @@ class SimulatorRateLimitTest {
   }
 
   @Test
+  void v2Reads_takeTokensFromTheBucketOfTheCreates_v1ReadsAreNotLimited() throws Exception {
+    start(AtlasSimulator.builder().rateLimit(new RateLimit(2, 1, 60)));
+    TestClient client = new TestClient(simulator, "public", "private");
+    String id = TestResources.service(client, "AWS", "us-east-1").get("id").asText();
+
+    HttpResponse<String> read = client.get(AtlasPaths.service(AtlasPaths.Version.V2, "AWS", id));
+    HttpResponse<String> throttledRead = client.get(AtlasPaths.services(AtlasPaths.Version.V2, "AWS"));
+    HttpResponse<String> throttledCreate = client.post(SERVERLESS, "{}");
+    HttpResponse<String> v1Read = client.get(AtlasPaths.service(AtlasPaths.Version.V1, "AWS", id));
+    HttpResponse<String> v1List = client.get(AtlasPaths.serverless(AtlasPaths.Version.V1, "i1"));
+
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(read.headers().firstValue("RateLimit-Remaining")).hasValue("0");
+    assertThat(throttledRead.statusCode()).isEqualTo(429);
+    assertThat(throttledRead.headers().firstValue("Retry-After")).hasValue("60");
+    assertThat(new ObjectMapper().readTree(throttledRead.body()).get("errorCode").asText())
+        .isEqualTo("RATE_LIMITED_TOKEN_BUCKET");
+    assertThat(throttledCreate.statusCode()).isEqualTo(429);
+    assertThat(v1Read.statusCode()).isEqualTo(200);
+    assertThat(v1Read.headers().firstValue("RateLimit-Limit")).isEmpty();
+    assertThat(v1List.statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void headersCanBeOmitted_asTheLiveServiceSometimesDoes() throws Exception {
     TestClient client = start(AtlasSimulator.builder().rateLimit(new RateLimit(1, 1, 60)).rateLimitHeaders(false));
 

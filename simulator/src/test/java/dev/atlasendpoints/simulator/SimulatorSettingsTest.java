@@ -23,6 +23,7 @@ class SimulatorSettingsTest {
     assertThat(defaults.rateLimitHeaders()).isTrue();
     assertThat(defaults.sunsetEnforced()).isFalse();
     assertThat(defaults.projectExists("aaaaaaaaaaaaaaaaaaaaaaaa")).isTrue();
+    assertThat(defaults.lifecycle()).isEqualTo(Lifecycle.defaults());
   }
 
   @Test
@@ -30,12 +31,13 @@ class SimulatorSettingsTest {
     SimulatorSettings settings = SimulatorSettings.builder().apiKey(ApiKey.of("public", "private"))
         .project("aaaaaaaaaaaaaaaaaaaaaaaa").serverlessInstance("i1", "AZURE").seed(7).build();
 
-    SimulatorSettings changed = settings.toBuilder().sunsetEnforced(true).build();
+    SimulatorSettings changed = settings.toBuilder().sunsetEnforced(true).lifecycle(Lifecycle.immediate()).build();
 
     assertThat(settings.toBuilder().build()).isEqualTo(settings);
     assertThat(changed.sunsetEnforced()).isTrue();
-    assertThat(changed).isEqualTo(settings.toBuilder().sunsetEnforced(true).build());
+    assertThat(changed).isEqualTo(settings.toBuilder().sunsetEnforced(true).lifecycle(Lifecycle.immediate()).build());
     assertThat(changed.apiKeys()).isEqualTo(settings.apiKeys());
+    assertThat(changed.lifecycle()).isEqualTo(Lifecycle.immediate());
   }
 
   @Test
