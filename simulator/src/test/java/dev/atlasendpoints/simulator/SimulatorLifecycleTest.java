@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Created resources move through their statuses on the simulator's clock, fail where a test scripts
@@ -24,18 +24,16 @@ class SimulatorLifecycleTest {
   private static final Duration JUST_BEFORE = Duration.ofSeconds(10).minusMillis(1);
   private static final Duration TEN_SECONDS = Duration.ofSeconds(10);
 
-  private final ManualClock clock = new ManualClock();
+  @RegisterExtension
+  final StartedSimulator started = new StartedSimulator();
+  private final ManualClock clock = started.clock;
   private AtlasSimulator simulator;
   private TestClient client;
 
-  @AfterEach
-  void stop() {
-    simulator.close();
-  }
-
   private void start(AtlasSimulator.Builder builder) {
-    simulator = builder.apiKey(ApiKey.of("public", "private")).clock(clock).start();
-    client = new TestClient(simulator, "public", "private");
+    client = started.start(builder.apiKey(ApiKey.of("public", "private")),
+        running -> new TestClient(running, "public", "private"));
+    simulator = started.simulator();
   }
 
   /** Every stage lasts ten seconds. */

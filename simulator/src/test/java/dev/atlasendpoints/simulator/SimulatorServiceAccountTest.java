@@ -9,26 +9,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Service accounts: the token endpoint, bearer tokens, their expiry, limit and revocation. */
 class SimulatorServiceAccountTest {
 
   private static final String SERVERLESS = "/api/atlas/v2/groups/" + PROJECT + "/privateEndpoint/serverless/instance/i1/endpoint";
 
-  private final ManualClock clock = new ManualClock();
+  @RegisterExtension
+  final StartedSimulator started = new StartedSimulator();
+  private final ManualClock clock = started.clock;
   private AtlasSimulator simulator;
   private TestClient client;
 
-  @AfterEach
-  void stop() {
-    simulator.close();
-  }
-
   private void start(AtlasSimulator.Builder builder) {
-    simulator = builder.serviceAccount(ServiceAccount.of("mdb_sa_id_1", "mdb_sa_sk_1")).clock(clock).start();
-    client = new TestClient(simulator);
+    client = started.start(builder.serviceAccount(ServiceAccount.of("mdb_sa_id_1", "mdb_sa_sk_1")), TestClient::new);
+    simulator = started.simulator();
   }
 
   private HttpResponse<String> tokenRequest(String path, String authorization, String form) throws Exception {
