@@ -77,7 +77,7 @@ public enum Operation {
     this.successStatus = successStatus;
     Matcher parameters = PathTemplates.PARAMETER.matcher(pathTemplate);
     this.pathParameterNames = parameters.results().map(parameter -> parameter.group(1)).toList();
-    this.pathPattern = Pattern.compile(parameters.replaceAll("(?<$1>[^/]*)"));
+    this.pathPattern = Pattern.compile(parameters.replaceAll("(?<$1>[^/]+)"));
   }
 
   public String operationId() {

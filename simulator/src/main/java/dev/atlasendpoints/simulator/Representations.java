@@ -25,9 +25,16 @@ final class Representations {
       List<String> endpointIds) {
     ObjectNode node = JSON.objectNode();
     node.put("cloudProvider", service.cloudProvider());
+    // The names a user needs to build the cloud side appear once the service is ready.
+    boolean ready = status.equals("AVAILABLE") || status.equals("WAITING_FOR_USER");
     switch (service.cloudProvider()) {
       case "AWS" -> {
-        node.putNull("endpointServiceName");
+        if (ready) {
+          node.put("endpointServiceName", "com.amazonaws.vpce." + service.regionName().toLowerCase(java.util.Locale.ROOT)
+              .replace('_', '-') + ".vpce-svc-" + service.id());
+        } else {
+          node.putNull("endpointServiceName");
+        }
         node.put("errorMessage", errorMessage);
         node.put("id", service.id());
         node.set("interfaceEndpoints", strings(endpointIds));
@@ -40,8 +47,14 @@ final class Representations {
         node.put("errorMessage", errorMessage);
         node.put("id", service.id());
         node.set("privateEndpoints", strings(endpointIds));
-        node.putNull("privateLinkServiceName");
-        node.putNull("privateLinkServiceResourceId");
+        if (ready) {
+          node.put("privateLinkServiceName", "pls_" + service.id());
+          node.put("privateLinkServiceResourceId", "/subscriptions/atlas/resourceGroups/atlas/providers/"
+              + "Microsoft.Network/privateLinkServices/pls_" + service.id());
+        } else {
+          node.putNull("privateLinkServiceName");
+          node.putNull("privateLinkServiceResourceId");
+        }
         node.put("regionName", service.regionName());
         node.put("status", status);
       }
@@ -51,7 +64,11 @@ final class Representations {
         node.put("id", service.id());
         node.put("portMappingEnabled", service.portMappingEnabled());
         node.put("regionName", service.regionName());
-        node.putArray("serviceAttachmentNames");
+        ArrayNode attachments = node.putArray("serviceAttachmentNames");
+        if (ready) {
+          attachments.add("projects/p-atlas/regions/" + service.regionName().toLowerCase(java.util.Locale.ROOT)
+              + "/serviceAttachments/sa-" + service.id());
+        }
         node.put("status", status);
       }
     }
@@ -134,7 +151,15 @@ final class Representations {
 
   /** The serverless endpoint as created, now in {@code status} with {@code errorMessage}. */
   static ObjectNode serverlessEndpoint(ServerlessEndpointRecord endpoint, String status, String errorMessage) {
-    return withStatus(endpoint.created(), "status", status, errorMessage);
+    ObjectNode node = withStatus(endpoint.created(), "status", status, errorMessage);
+    if (!status.equals("RESERVATION_REQUESTED") && !status.equals("FAILED")) { // reserved: the cloud side is named
+      String id = node.path("_id").asText();
+      node.put("endpointServiceName", "com.amazonaws.vpce.atlas.vpce-svc-" + id);
+      node.put("cloudProviderEndpointId", node.path("providerName").asText().equals("AZURE")
+          ? "/subscriptions/atlas/resourceGroups/atlas/providers/Microsoft.Network/privateEndpoints/pe-" + id
+          : "vpce-" + id.substring(Math.max(0, id.length() - 17)));
+    }
+    return node;
   }
 
   /** A copy of what a create answered, with its status and error message as they are now. */

