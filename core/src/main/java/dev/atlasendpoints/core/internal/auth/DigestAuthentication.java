@@ -99,8 +99,12 @@ public final class DigestAuthentication implements Client {
     Response response = first;
     for (int answered = 0; answered < 2 && response.status() == 401; answered++) {
       var challenge = DigestChallenge.strongest(Responses.headers(response.headers(), "WWW-Authenticate"));
-      boolean firstAnswerOrStale = answered == 0 || challenge.map(DigestChallenge::stale).orElse(false);
-      if (challenge.isEmpty() || !firstAnswerOrStale) {
+      // A second 401 is answered when the nonce was stale, and for a read: the JDK's HTTP client
+      // resends a GET by itself when a kept-alive connection closes under it, with the same
+      // Authorization header, which a server that checks nonce counts refuses as a replay.
+      boolean answerAgain = answered == 0 || challenge.map(DigestChallenge::stale).orElse(false)
+          || request.httpMethod() == Request.HttpMethod.GET;
+      if (challenge.isEmpty() || !answerAgain) {
         break;
       }
       Responses.discard(response);
