@@ -30,4 +30,14 @@ public interface ClientEventListener {
    * @param refused whether it was refused (the caller got an exception) rather than delayed
    */
   default void onClientThrottle(AtlasOperation operation, Duration waited, boolean refused) {}
+
+  /**
+   * The client-side rate limiter changed the rate it allows a bucket to send at: it learned a rate
+   * Atlas stated, or adapted to Atlas's throttling. Reported per endpoint set (never per project, so
+   * that observers stay bounded); with several projects it is the latest change of any of them.
+   *
+   * @param endpointSet the endpoint set ({@link AtlasOperation#endpointSet()})
+   * @param permitsPerSecond the requests per second now allowed; 0 while a {@code Retry-After} pause lasts
+   */
+  default void onRateChange(String endpointSet, double permitsPerSecond) {}
 }

@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * service-account token requests included), so that retries and authentication round trips show
  * as the difference; and counters of the retries and client-side throttling other layers report
  * ({@link #eventListener()}). Also counters for challenges, 429s and deprecated calls, and a gauge
- * of the last {@code RateLimit-Remaining} per endpoint set.
+ * of the last {@code RateLimit-Remaining} per endpoint set, and one of the rate the client-side
+ * rate limiter allows per endpoint set.
  *
  * <pre>{@code
  * AtlasMetrics metrics = AtlasMetrics.of(registry, MetricsSettings.defaults());
@@ -45,6 +46,8 @@ public final class AtlasMetrics {
   private final MeterRegistry registry;
   private final MetricsSettings settings;
   private final Map<String, AtomicLong> remainingByEndpointSet = new ConcurrentHashMap<>();
+  /** The allowed rate per endpoint set, as the bits of a double. */
+  private final Map<String, AtomicLong> allowedRateByEndpointSet = new ConcurrentHashMap<>();
 
   private AtlasMetrics(MeterRegistry registry, MetricsSettings settings) {
     this.registry = Objects.requireNonNull(registry, "registry");
@@ -88,7 +91,23 @@ public final class AtlasMetrics {
         safely(() -> count(MeterNames.RATE_LIMIT_WAITS, Tags.of(MeterNames.OPERATION,
             operation.operationId(), MeterNames.REFUSED, String.valueOf(refused))));
       }
+
+      @Override
+      public void onRateChange(String endpointSet, double permitsPerSecond) {
+        safely(() -> allowedRateGauge(endpointSet).set(Double.doubleToLongBits(permitsPerSecond)));
+      }
     };
+  }
+
+  private AtomicLong allowedRateGauge(String endpointSet) {
+    return allowedRateByEndpointSet.computeIfAbsent(endpointSet, set -> {
+      AtomicLong bits = new AtomicLong();
+      io.micrometer.core.instrument.Gauge.builder(MeterNames.RATE_LIMIT_RATE, bits,
+              value -> Double.longBitsToDouble(value.get()))
+          .description("requests per second the client-side rate limiter allows this endpoint set; 0 while paused")
+          .tag(MeterNames.ENDPOINT_SET, set).register(registry);
+      return bits;
+    });
   }
 
   private Response timed(String name, Client next, Request request, Request.Options options,

@@ -11,6 +11,7 @@ public final class MeterNames {
   public static final String RATE_LIMIT_WAITS = "atlas.client.ratelimit.waits";
   public static final String DEPRECATED_CALLS = "atlas.client.deprecated.calls";
   public static final String RATE_LIMIT_REMAINING = "atlas.client.ratelimit.remaining";
+  public static final String RATE_LIMIT_RATE = "atlas.client.ratelimit.rate";
 
   public static final String OPERATION = "operation";
   public static final String METHOD = "method";

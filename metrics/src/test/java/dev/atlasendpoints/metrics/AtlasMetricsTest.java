@@ -151,6 +151,19 @@ class AtlasMetricsTest {
   }
 
   @Test
+  void theAllowedRate_reportedByTheRateLimiter_isAGaugePerEndpointSet() {
+    String endpointSet = "/api/atlas/v2/groups/{groupId}/privateEndpoint";
+    AtlasMetrics metrics = AtlasMetrics.of(registry);
+
+    metrics.eventListener().onRateChange(endpointSet, 7.5);
+    metrics.eventListener().onRateChange(endpointSet, 0);
+    metrics.eventListener().onRateChange(endpointSet, 3.5);
+
+    assertThat(registry.get(MeterNames.RATE_LIMIT_RATE).tag(MeterNames.ENDPOINT_SET, endpointSet).gauge().value())
+        .isEqualTo(3.5);
+  }
+
+  @Test
   void everySampleOfAMeter_carriesTheSameTagKeys_andNoProjectIdOrSecret() {
     PrivateEndpointServicesApi api = client().api(PrivateEndpointServicesApi.class);
     api.createPrivateEndpointService(PROJECT, service("us-east-1"), null, null);

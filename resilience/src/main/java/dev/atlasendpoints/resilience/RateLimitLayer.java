@@ -8,10 +8,11 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * Client-side token buckets with Resilience4j's RateLimiter, keyed like Atlas's own: by endpoint
- * set and project, for the rate-limited {@code /api/atlas/v2} operations. It learns from the
- * service (see {@link RateLimitSettings#learnFromService()}) so that callers of a throttled bucket
- * wait instead of each collecting its own 429.
+ * Client-side rate limiting keyed like Atlas's own buckets: by endpoint set and project, for every
+ * operation. Each bucket serves its callers in order at a rate it learns from the service (see
+ * {@link RateLimitSettings#learnFromService()}): the refill rate a 429 states, or, when a 429
+ * states nothing, a CUBIC controller ({@link RateLimitSettings.Adaptive}), so that callers of a
+ * throttled bucket wait instead of each collecting its own 429.
  */
 public final class RateLimitLayer implements ClientLayer {
 

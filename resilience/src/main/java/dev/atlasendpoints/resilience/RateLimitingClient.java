@@ -8,93 +8,96 @@ import dev.atlasendpoints.core.errors.AtlasInterruptedException;
 import feign.Client;
 import feign.Request;
 import feign.Response;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.WeakHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The decorator behind {@link RateLimitLayer}: one bucket per endpoint set and project. */
+/**
+ * The decorator behind {@link RateLimitLayer}: one {@link SendQueue} per endpoint set and project,
+ * for every operation (v1.0 included, as older limits apply there too).
+ */
 final class RateLimitingClient implements Client {
+
+  /** The longest any 429 or empty bucket pauses a bucket. */
+  static final Duration MAX_PAUSE = Duration.ofMinutes(15);
 
   private final Client next;
   private final RateLimitSettings settings;
   private final LayerContext context;
   private final Clock clock;
-  /** The longest any 429 or empty bucket pauses a bucket. */
-  static final Duration MAX_PAUSE = Duration.ofMinutes(15);
-
-  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-
-  /** A bucket: the local limiter, and the service's signals learned for it. */
-  private static final class Bucket {
-    volatile RateLimiter limiter;
-    volatile RateLimitSettings.Limit learned;
-    final AtomicLong pausedUntilNanos = new AtomicLong(System.nanoTime());
-
-    Bucket(RateLimiter limiter) {
-      this.limiter = limiter;
-    }
-  }
+  private final SendQueues queues;
+  /**
+   * Each call's place in line, by request: the retry layer sends the same request object again, so
+   * a retried call keeps the ticket it drew first. Weak keys: a finished call's entry goes with it.
+   */
+  private final Map<Request, Long> tickets = Collections.synchronizedMap(new WeakHashMap<>());
+  private final AtomicLong nextTicket = new AtomicLong();
 
   RateLimitingClient(Client next, RateLimitSettings settings, LayerContext context, Clock clock) {
     this.next = next;
     this.settings = settings;
     this.context = context;
     this.clock = clock;
+    this.queues = new SendQueues(settings.idleEviction().toNanos(), settings.maxBuckets(), System.nanoTime());
   }
 
   @Override
   public Response execute(Request request, Request.Options options) throws IOException {
     AtlasCall call = context.call(request);
     AtlasOperation operation = call.operation();
-    if (!operation.isV2()) {
-      return next.execute(request, options); // Atlas rate-limits v2 only
-    }
     String endpointSet = operation.endpointSet();
     String key = endpointSet + "@" + (call.projectId() == null ? "" : call.projectId());
-    Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(limiter(k, settings.limitFor(endpointSet))));
-    awaitSlot(bucket, operation);
-    Response response = next.execute(request, options);
-    return settings.learnFromService() ? learn(bucket, key, response) : response;
+    SendQueue queue = queues.acquire(key, k -> newQueue(endpointSet), System.nanoTime());
+    try {
+      awaitSlot(queue, tickets.computeIfAbsent(request, r -> nextTicket.incrementAndGet()), operation);
+      Response response = next.execute(request, options);
+      return settings.learnFromService() ? learn(queue, response) : response;
+    } finally {
+      queue.release();
+    }
   }
 
-  private void awaitSlot(Bucket bucket, AtlasOperation operation) {
+  private SendQueue newQueue(String endpointSet) {
+    RateLimitSettings.Limit limit = settings.limitFor(endpointSet);
+    return new SendQueue(new CubicSendRate(settings.adaptive(), limit.perSecond()), limit.permits(),
+        rate -> context.events().onRateChange(endpointSet, rate), System.nanoTime());
+  }
+
+  /** At most {@code maxWait} in all, pause and turn included; refused at once when that is known to be too short. */
+  private void awaitSlot(SendQueue queue, long ticket, AtlasOperation operation) {
     long start = System.nanoTime();
-    long pause = Math.max(0, bucket.pausedUntilNanos.get() - start);
-    if (pause > settings.maxWait().toNanos()) {
-      refuse(operation, Duration.ofNanos(pause));
+    try {
+      queue.await(ticket, start + settings.maxWait().toNanos());
+    } catch (SendQueue.TooLong tooLong) {
+      context.events().onClientThrottle(operation, Duration.ofNanos(System.nanoTime() - start), true);
+      throw new AtlasClientThrottledException(operation.operationId(), Duration.ofNanos(tooLong.wouldWaitNanos),
+          settings.maxWait());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AtlasInterruptedException(operation.operationId(), "waiting for a client-side rate-limit slot", false);
     }
-    sleep(pause, operation);
-    long reserved = bucket.limiter.reservePermission(); // -1 when the slot is further away than maxWait
-    if (reserved < 0) {
-      refuse(operation, settings.maxWait().plusNanos(1));
-    }
-    sleep(reserved, operation);
     long waited = System.nanoTime() - start;
     if (waited > TimeUnit.MILLISECONDS.toNanos(1)) {
       context.events().onClientThrottle(operation, Duration.ofNanos(waited), false);
     }
   }
 
-  private void refuse(AtlasOperation operation, Duration wouldWait) {
-    context.events().onClientThrottle(operation, Duration.ZERO, true);
-    throw new AtlasClientThrottledException(operation.operationId(), wouldWait, settings.maxWait());
-  }
-
   /**
-   * After a 429 the bucket pauses until {@code Retry-After} and, when the answer states its refill
-   * rate (Atlas's parameters: set, wait, capacity, refill, seconds), adopts it; a
-   * {@code RateLimit-Remaining} of 0 pauses it before it answers 429.
+   * After a 429 the bucket pauses until {@code Retry-After} and either adopts the refill rate the
+   * answer states (Atlas's parameters: set, wait, capacity, refill, seconds) or, when it states none,
+   * lowers its rate by the CUBIC rule; a {@code RateLimit-Remaining} of 0 pauses it before it
+   * answers 429; every other answer counts as accepted.
    */
-  private Response learn(Bucket bucket, String key, Response response) {
+  private Response learn(SendQueue queue, Response response) {
+    long now = System.nanoTime();
     if (response.status() == 429) {
       Duration wait = Responses.retryAfter(response, clock).orElse(settings.emptyBucketPause());
-      pauseFor(bucket, wait);
+      queue.pauseUntil(now + (wait.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : wait).toNanos());
       byte[] body;
       try {
         body = Responses.readBody(response, ServiceRefillRate.MAX_BYTES, context.call(response.request())
@@ -102,46 +105,17 @@ final class RateLimitingClient implements Client {
       } finally {
         Responses.discard(response); // read, or refused as too large: either way done with
       }
-      ServiceRefillRate.of(body).filter(rate -> !rate.equals(bucket.learned)).ifPresent(rate -> {
-        bucket.learned = rate;
-        bucket.limiter = limiter(key, rate);
-      });
+      ServiceRefillRate.of(body).ifPresentOrElse(
+          stated -> queue.onStatedRate(stated.perSecond()),
+          () -> queue.onAnswer(true, now));
       return response.toBuilder().body(body).build(); // the body was read: hand on a copy
     }
+    queue.onAnswer(false, now);
     Responses.header(response.headers(), "RateLimit-Remaining").ifPresent(remaining -> {
       if (remaining.trim().equals("0")) {
-        pauseFor(bucket, settings.emptyBucketPause());
+        queue.pauseUntil(now + settings.emptyBucketPause().toNanos());
       }
     });
     return response;
-  }
-
-  /**
-   * Pauses the bucket for {@code wait}, at most {@link #MAX_PAUSE}: a {@code Retry-After} of years
-   * must not silence a bucket until the process restarts. A pause only ever moves later.
-   */
-  private static void pauseFor(Bucket bucket, Duration wait) {
-    long until = System.nanoTime() + (wait.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : wait).toNanos();
-    bucket.pausedUntilNanos.accumulateAndGet(until, (current, proposed) -> proposed - current > 0 ? proposed : current);
-  }
-
-  private RateLimiter limiter(String key, RateLimitSettings.Limit limit) {
-    return RateLimiter.of(key, RateLimiterConfig.custom()
-        .limitForPeriod(limit.permits())
-        .limitRefreshPeriod(limit.period())
-        .timeoutDuration(settings.maxWait())
-        .build());
-  }
-
-  private static void sleep(long nanos, AtlasOperation operation) {
-    if (nanos <= 0) {
-      return;
-    }
-    try {
-      TimeUnit.NANOSECONDS.sleep(nanos);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AtlasInterruptedException(operation.operationId(), "waiting for a client-side rate-limit slot", false);
-    }
   }
 }

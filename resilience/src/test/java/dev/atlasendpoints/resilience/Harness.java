@@ -26,6 +26,7 @@ final class Harness implements AutoCloseable {
   static final class Events implements ClientEventListener {
     final List<String> retries = new CopyOnWriteArrayList<>();
     final List<Boolean> throttles = new CopyOnWriteArrayList<>();
+    final List<Double> rates = new CopyOnWriteArrayList<>();
 
     @Override
     public void onRetry(AtlasOperation operation, int attempt, Duration wait, String reason) {
@@ -35,6 +36,11 @@ final class Harness implements AutoCloseable {
     @Override
     public void onClientThrottle(AtlasOperation operation, Duration waited, boolean refused) {
       throttles.add(refused);
+    }
+
+    @Override
+    public void onRateChange(String endpointSet, double permitsPerSecond) {
+      rates.add(permitsPerSecond);
     }
   }
 

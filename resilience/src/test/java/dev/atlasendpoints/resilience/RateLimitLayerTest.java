@@ -94,6 +94,39 @@ class RateLimitLayerTest {
     }
   }
 
+  @Test
+  @SuppressWarnings("deprecation")
+  void v1Operations_areLimitedToo_andLearnFromBare429s() throws Exception {
+    int callers = 6;
+    try (Harness h = new Harness(AtlasSimulator.builder().rateLimit(new RateLimit(4, 4, 1)).rateLimitV1(true),
+        RetryLayer.of(RETRY), RateLimitLayer.of(RateLimitSettings.defaults()))) {
+
+      Harness.concurrently(callers, 4, i -> h.api.createServerlessPrivateEndpointV1(Harness.PROJECT, "i1",
+          new dev.atlasendpoints.generated.model.ServerlessTenantCreateRequest().comment("call-" + i), null));
+
+      assertThat(h.createdComments()).hasSize(callers * 4).doesNotHaveDuplicates();
+      assertThat(h.simulator.counters().rateLimited()).isLessThanOrEqualTo(2L * callers);
+      assertNoRetryArrivedBeforeItsRetryAfter(h);
+    }
+  }
+
+  @Test
+  void withoutTheRetryLayer_aBare429_stillPausesAndLowersTheRate() {
+    try (Harness h = new Harness(AtlasSimulator.builder().rateLimit(new RateLimit(2, 1, 1)).bareRateLimitAnswers(true),
+        RateLimitLayer.of(RateLimitSettings.defaults()))) {
+      h.create("call-1");
+      h.create("call-2");
+
+      catchThrowableOfType(dev.atlasendpoints.core.errors.AtlasRateLimitedException.class, () -> h.create("call-3"));
+
+      assertThat(h.events.rates).first().isEqualTo(100.0);
+      assertThat(h.events.rates).contains(0.0); // held at zero for Retry-After
+      h.create("call-4"); // waits out the pause, then goes at the lowered rate
+      assertThat(h.events.rates.get(h.events.rates.size() - 1)).isLessThan(100.0).isPositive();
+      assertThat(h.simulator.counters().rateLimited()).isEqualTo(1);
+    }
+  }
+
   /** Every attempt of a call that got a 429 is followed by its next attempt no sooner than Retry-After. */
   static void assertNoRetryArrivedBeforeItsRetryAfter(Harness h) {
     Map<String, List<RecordedRequest>> attemptsByCall = h.simulator.requests().stream()

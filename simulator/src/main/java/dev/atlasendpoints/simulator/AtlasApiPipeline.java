@@ -13,7 +13,8 @@ final class AtlasApiPipeline {
   private AtlasApiPipeline() {}
 
   static Pipeline create(SimulatorSettings settings, DigestAuthenticator digest, ServiceAccountTokens tokens,
-      OperationHandlers operations, FaultPlan faults, SimulatorCounters counters, ObjectMapper mapper) {
+      OperationHandlers operations, FaultPlan faults, TokenBuckets rateLimits, SimulatorCounters counters,
+      ObjectMapper mapper) {
     return new Pipeline(List.of(
         new Route(counters),                                        // 404, 405
         new Authenticate(settings.realm(), digest, tokens, counters), // 401 with a challenge
@@ -21,8 +22,8 @@ final class AtlasApiPipeline {
         new InjectFault(faults, counters, settings.rateLimitHeaders()), // latency, 500, 502, 503, 429, drop
         new ValidatePath(),                                         // 400
         new CheckProject(settings::projectExists, settings.accessDeniedStatus()), // 404 GROUP_NOT_FOUND, 403/401
-        new EnforceRateLimit(new TokenBuckets(settings.rateLimit(), settings.clock()), settings.rateLimitHeaders(),
-            counters),                                              // 429
+        new EnforceRateLimit(rateLimits, settings.rateLimitHeaders(), settings.bareRateLimitAnswers(),
+            settings.rateLimitV1(), counters),                      // 429
         new ValidateBody(mapper),                                   // 400
         new Perform(operations, counters)));                        // 2xx, 404, 409; drop after a create
   }

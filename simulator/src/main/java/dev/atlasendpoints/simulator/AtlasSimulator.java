@@ -51,6 +51,7 @@ public final class AtlasSimulator implements AutoCloseable {
   private final FaultPlan faults;
   private final LifecyclePlan lifecycle = new LifecyclePlan();
   private final ServiceAccountTokens tokens;
+  private final TokenBuckets rateLimits;
   private final Deque<RecordedRequest> requestLog = new ConcurrentLinkedDeque<>();
   private final AtomicInteger requestLogSize = new AtomicInteger();
 
@@ -62,6 +63,7 @@ public final class AtlasSimulator implements AutoCloseable {
         settings.apiKeys(), settings.nonceLifetime(), settings.nonceCountPolicy(), settings.clock());
     this.tokens = new ServiceAccountTokens(settings.serviceAccounts(), settings.tokenLifetime(),
         settings.maxActiveTokens(), settings.tokenRequestLimit(), settings.clock());
+    this.rateLimits = new TokenBuckets(settings.rateLimit(), settings.clock());
     StatusTimelines timelines = new StatusTimelines(settings.lifecycle(), lifecycle, settings.clock());
     OperationHandlers operations = new OperationHandlers(
         new CreateHandlers(inventory, timelines, settings.serverlessProviders()),
@@ -76,7 +78,7 @@ public final class AtlasSimulator implements AutoCloseable {
     });
     server.setExecutor(executor);
     server.createContext("/api/atlas/", serve(AtlasApiPipeline.create(settings, digest, tokens, operations, faults,
-        counters, mapper), settings.clock(), mapper));
+        rateLimits, counters, mapper), settings.clock(), mapper));
     // Token requests are stamped by the system clock, not settings.clock(): unchanged from before,
     // although RecordedRequest documents receivedAt as "by the simulator's clock".
     server.createContext("/api/oauth/", serve(new Pipeline(List.of(new OAuthTokenEndpoints(tokens, counters, mapper))),
@@ -127,6 +129,15 @@ public final class AtlasSimulator implements AutoCloseable {
   public void clearRequests() {
     requestLog.clear();
     requestLogSize.set(0);
+  }
+
+  /**
+   * Changes the bucket of the rate-limited operations while the simulator runs, as Atlas may: every
+   * project's bucket refills at the new rate from its next request, keeping the tokens it holds (at
+   * most the new capacity).
+   */
+  public void changeRateLimit(RateLimit limit) {
+    rateLimits.changeLimit(limit);
   }
 
   /** Live access tokens of a service account. */
@@ -242,6 +253,25 @@ public final class AtlasSimulator implements AutoCloseable {
     /** Whether to send {@code RateLimit-*} and {@code Retry-After}; the live service sometimes omits them. */
     public Builder rateLimitHeaders(boolean send) {
       settings.rateLimitHeaders(send);
+      return this;
+    }
+
+    /**
+     * Whether an empty bucket answers the older, bare 429 the spec's own example shows:
+     * {@code RATE_LIMITED} with {@code Retry-After} only, no refill parameters in the body and no
+     * {@code RateLimit-*} headers. Default: false ({@code RATE_LIMITED_TOKEN_BUCKET} with parameters).
+     */
+    public Builder bareRateLimitAnswers(boolean bare) {
+      settings.bareRateLimitAnswers(bare);
+      return this;
+    }
+
+    /**
+     * Whether the v1.0 operations are rate-limited too, in their own bucket per project of the same
+     * size as {@link #rateLimit}'s, answered with bare 429s as older limits are. Default: false.
+     */
+    public Builder rateLimitV1(boolean limited) {
+      settings.rateLimitV1(limited);
       return this;
     }
 

@@ -27,6 +27,8 @@ record SimulatorSettings(
     RateLimit tokenRequestLimit,
     RateLimit rateLimit,
     boolean rateLimitHeaders,
+    boolean bareRateLimitAnswers,
+    boolean rateLimitV1,
     Set<String> projects,
     Map<String, String> serverlessProviders,
     long seed,
@@ -101,6 +103,8 @@ record SimulatorSettings(
     private RateLimit tokenRequestLimit = new RateLimit(30, 30, 60);
     private RateLimit rateLimit = RateLimit.atlasDefault();
     private boolean rateLimitHeaders = true;
+    private boolean bareRateLimitAnswers;
+    private boolean rateLimitV1;
     private final Set<String> projects = new LinkedHashSet<>();
     private final Map<String, String> serverlessProviders = new LinkedHashMap<>();
     private long seed = 42;
@@ -126,6 +130,8 @@ record SimulatorSettings(
       tokenRequestLimit = settings.tokenRequestLimit;
       rateLimit = settings.rateLimit;
       rateLimitHeaders = settings.rateLimitHeaders;
+      bareRateLimitAnswers = settings.bareRateLimitAnswers;
+      rateLimitV1 = settings.rateLimitV1;
       projects.addAll(settings.projects);
       serverlessProviders.putAll(settings.serverlessProviders);
       seed = settings.seed;
@@ -198,6 +204,16 @@ record SimulatorSettings(
       return this;
     }
 
+    Builder bareRateLimitAnswers(boolean bare) {
+      this.bareRateLimitAnswers = bare;
+      return this;
+    }
+
+    Builder rateLimitV1(boolean limited) {
+      this.rateLimitV1 = limited;
+      return this;
+    }
+
     Builder project(String projectId) {
       projects.add(projectId);
       return this;
@@ -245,7 +261,8 @@ record SimulatorSettings(
 
     SimulatorSettings build() {
       return new SimulatorSettings(port, realm, digestAlgorithms, nonceLifetime, nonceCountPolicy, apiKeys,
-          serviceAccounts, tokenLifetime, maxActiveTokens, tokenRequestLimit, rateLimit, rateLimitHeaders, projects,
+          serviceAccounts, tokenLifetime, maxActiveTokens, tokenRequestLimit, rateLimit, rateLimitHeaders,
+          bareRateLimitAnswers, rateLimitV1, projects,
           serverlessProviders, seed, sunsetEnforced, accessDeniedStatus, clock, threads, maxBodyBytes, lifecycle);
     }
   }

@@ -113,4 +113,50 @@ class SimulatorRateLimitTest {
     assertThat(throttled.statusCode()).isEqualTo(429);
     assertThat(throttled.headers().firstValue("Retry-After")).isEmpty();
   }
+
+  @Test
+  void bareAnswers_sayOnlyWhenToComeBack_asTheSpecsOwnExampleDoes() throws Exception {
+    TestClient client = start(AtlasSimulator.builder().rateLimit(new RateLimit(1, 5, 1)).bareRateLimitAnswers(true));
+
+    HttpResponse<String> ok = client.postWithDigest(SERVERLESS, V2, "{}", "public", "private");
+    HttpResponse<String> throttled = client.postWithDigest(SERVERLESS, V2, "{}", "public", "private");
+
+    assertThat(ok.statusCode()).isEqualTo(201);
+    assertThat(ok.headers().firstValue("RateLimit-Limit")).isEmpty();
+    assertThat(ok.headers().firstValue("RateLimit-Remaining")).isEmpty();
+    assertThat(throttled.statusCode()).isEqualTo(429);
+    assertThat(throttled.headers().firstValue("Retry-After")).hasValue("1");
+    JsonNode body = new ObjectMapper().readTree(throttled.body());
+    assertThat(body.get("errorCode").asText()).isEqualTo("RATE_LIMITED");
+    assertThat(body.path("parameters").size()).isZero();
+  }
+
+  @Test
+  void v1CanBeLimited_inItsOwnBucket_withBareAnswers() throws Exception {
+    TestClient client = start(AtlasSimulator.builder().rateLimit(new RateLimit(1, 1, 60)).rateLimitV1(true));
+    client.postWithDigest(SERVERLESS, V2, "{}", "public", "private");
+
+    HttpResponse<String> legacy = client.postWithDigest(LEGACY, "application/json", "{}", "public", "private");
+    HttpResponse<String> legacyThrottled = client.postWithDigest(LEGACY, "application/json", "{}", "public", "private");
+
+    assertThat(legacy.statusCode()).as("a bucket apart from v2's").isEqualTo(201);
+    assertThat(legacyThrottled.statusCode()).isEqualTo(429);
+    assertThat(legacyThrottled.headers().firstValue("Retry-After")).hasValue("60");
+    assertThat(new ObjectMapper().readTree(legacyThrottled.body()).get("errorCode").asText()).isEqualTo("RATE_LIMITED");
+  }
+
+  @Test
+  void theRateCanChange_whileTheSimulatorRuns() throws Exception {
+    TestClient client = start(AtlasSimulator.builder().rateLimit(new RateLimit(1, 1, 10)));
+    client.postWithDigest(SERVERLESS, V2, "{}", "public", "private");
+
+    simulator.changeRateLimit(new RateLimit(1, 1, 1));
+    clock.advance(Duration.ofSeconds(1));
+    int refilledAtTheNewRate = client.postWithDigest(SERVERLESS, V2, "{}", "public", "private").statusCode();
+    HttpResponse<String> throttled = client.postWithDigest(SERVERLESS, V2, "{}", "public", "private");
+
+    assertThat(refilledAtTheNewRate).isEqualTo(201);
+    assertThat(throttled.statusCode()).isEqualTo(429);
+    assertThat(throttled.body()).contains("Refill rate: 1 per 1 seconds.");
+  }
 }

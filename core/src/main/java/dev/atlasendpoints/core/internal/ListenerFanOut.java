@@ -27,6 +27,11 @@ final class ListenerFanOut implements ClientEventListener {
     each(listener -> listener.onClientThrottle(operation, waited, refused));
   }
 
+  @Override
+  public void onRateChange(String endpointSet, double permitsPerSecond) {
+    each(listener -> listener.onRateChange(endpointSet, permitsPerSecond));
+  }
+
   private void each(Consumer<ClientEventListener> event) {
     for (ClientEventListener listener : listeners) {
       try {

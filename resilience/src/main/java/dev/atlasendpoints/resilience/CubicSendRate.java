@@ -1,0 +1,86 @@
+package dev.atlasendpoints.resilience;
+
+/**
+ * The rate one bucket may send at, in requests per second: the configured limit until Atlas
+ * throttles; then, when Atlas states its refill rate, that rate; otherwise the CUBIC controller of
+ * the AWS SDKs' adaptive retry mode, which needs only "throttled" and "accepted" (see
+ * {@link RateLimitSettings.Adaptive}). A pure function of the answers and their times: no clock, no
+ * locks (its {@link SendQueue} guards it), so it is table-tested without sleeping.
+ *
+ * <p>Differences from the SDKs, for what went wrong there: the rate is capped by the configured
+ * limit (a CUBIC curve left alone grows without bound while nothing throttles); the first 429
+ * before any window has closed starts from the floor rather than from a burst's instantaneous rate,
+ * which would be far above Atlas's; and a stated rate is never second-guessed.
+ */
+final class CubicSendRate {
+
+  private final RateLimitSettings.Adaptive adaptive;
+  private final double ceiling;
+  private final MeasuredRate measured = new MeasuredRate();
+  private double rate;
+  private double maxRateAtThrottle;
+  private double lastThrottleSeconds;
+  private double secondsToRegainMax;
+  private boolean adapting;
+  private boolean stated;
+
+  CubicSendRate(RateLimitSettings.Adaptive adaptive, double configured) {
+    this.adaptive = adaptive;
+    this.ceiling = configured;
+    this.rate = configured;
+  }
+
+  /** The allowed rate, requests per second. */
+  double rate() {
+    return rate;
+  }
+
+  /** Whether the rate is one Atlas stated. */
+  boolean stated() {
+    return stated;
+  }
+
+  /** The configured limit, the most the controller allows. */
+  double ceilingRate() {
+    return ceiling;
+  }
+
+  double measuredRate() {
+    return measured.rate();
+  }
+
+  /** Atlas accepted a request at {@code nowSeconds}: the rate climbs back along the cubic curve. */
+  void onAccepted(double nowSeconds) {
+    double sending = measured.record(nowSeconds);
+    if (stated || !adapting) {
+      return;
+    }
+    double t = nowSeconds - lastThrottleSeconds - secondsToRegainMax;
+    double cubic = adaptive.scale() * t * t * t + maxRateAtThrottle;
+    rate = clamp(Math.min(cubic, 2 * sending));
+  }
+
+  /** Atlas throttled a request at {@code nowSeconds} without stating its rate. */
+  void onThrottled(double nowSeconds) {
+    double sending = measured.record(nowSeconds);
+    if (stated || !adaptive.enabled()) {
+      return;
+    }
+    double base = adapting ? Math.min(sending, rate) : sending;
+    maxRateAtThrottle = base;
+    secondsToRegainMax = Math.cbrt(base * (1 - adaptive.beta()) / adaptive.scale());
+    lastThrottleSeconds = nowSeconds;
+    rate = clamp(adaptive.beta() * base);
+    adapting = true;
+  }
+
+  /** Atlas stated its refill rate: it takes precedence over anything measured. */
+  void onStated(double perSecond) {
+    rate = perSecond;
+    stated = true;
+  }
+
+  private double clamp(double candidate) {
+    return Math.max(adaptive.minRate(), Math.min(ceiling, candidate));
+  }
+}

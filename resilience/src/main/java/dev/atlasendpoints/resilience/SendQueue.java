@@ -1,0 +1,209 @@
+package dev.atlasendpoints.resilience;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.DoubleConsumer;
+
+/**
+ * One bucket's line of callers: a token bucket at the rate its {@link CubicSendRate} allows, held
+ * at zero while a {@code Retry-After} pause lasts, serving calls in the order they arrived: each
+ * waits with a ticket, and a call sent again after a 429 keeps its ticket, so it goes before calls
+ * that arrived after it instead of joining the back of the line and meeting the next 429 again.
+ *
+ * <p>Written here instead of with Resilience4j's {@code RateLimiter}, which this replaced: its
+ * permits are reserved at a fixed period when a caller arrives, so a caller already asleep towards
+ * its slot cannot see a pause or a lower rate decided after it lined up, a changed refill period
+ * needs a new limiter, under which earlier and later callers race, and it has no notion of order.
+ * Here only the caller holding the lowest ticket waits for a token, on a condition that every
+ * pause, rate change and departure signals, so it recomputes its slot at once.
+ */
+final class SendQueue {
+
+  /** Why a caller did not get a slot by its deadline: how long a slot was still away, in nanoseconds. */
+  static final class TooLong extends Exception {
+    private static final long serialVersionUID = 1L;
+    final transient long wouldWaitNanos;
+
+    TooLong(long wouldWaitNanos) {
+      super(null, null, false, false);
+      this.wouldWaitNanos = wouldWaitNanos;
+    }
+  }
+
+  private final java.util.TreeSet<Long> line = new java.util.TreeSet<>();
+  private final ReentrantLock state = new ReentrantLock();
+  private final Condition changed = state.newCondition();
+  private final CubicSendRate controller;
+  private final double configuredBurst;
+  private final DoubleConsumer onRateChange;
+  private final AtomicInteger users = new AtomicInteger();
+  private double tokens;
+  private long refilledAtNanos;
+  private long pausedUntilNanos;
+  private double reportedRate = Double.NaN;
+  private volatile long lastUsedNanos;
+
+  SendQueue(CubicSendRate controller, int configuredBurst, DoubleConsumer onRateChange, long nowNanos) {
+    this.controller = controller;
+    this.configuredBurst = configuredBurst;
+    this.onRateChange = onRateChange;
+    this.tokens = configuredBurst;
+    this.refilledAtNanos = nowNanos;
+    this.pausedUntilNanos = nowNanos;
+    this.lastUsedNanos = nowNanos;
+    publish(controller.rate()); // the bucket's first rate, reported before anyone waits on it
+  }
+
+  /**
+   * Waits for this call's turn and a token, until {@code deadlineNanos} at the latest.
+   *
+   * @param ticket the call's place in line: lower tickets go first
+   * @throws TooLong when the slot (or the end of a pause) is beyond the deadline, known at once at
+   *     the head of the line, or when the call's turn has not come by the deadline
+   */
+  void await(long ticket, long deadlineNanos) throws InterruptedException, TooLong {
+    state.lockInterruptibly();
+    try {
+      line.add(ticket);
+      while (true) {
+        long now = System.nanoTime();
+        long wakeAt = deadlineNanos;
+        if (line.first() == ticket) {
+          long slot = slotAt(now);
+          if (slot - now <= 0) {
+            tokens -= 1;
+            return;
+          }
+          if (slot - deadlineNanos > 0) {
+            throw new TooLong(slot - now);
+          }
+          wakeAt = slot;
+        } else if (deadlineNanos - now <= 0) {
+          throw new TooLong(1); // still not at the head: how far the slot is, nobody knows yet
+        }
+        changed.awaitNanos(wakeAt - now); // a pause, a rate change or a departure wakes it early
+      }
+    } finally {
+      line.remove(ticket);
+      changed.signalAll(); // the next in line is now the head
+      state.unlock();
+    }
+  }
+
+  /** When the next token may be taken; refills the bucket up to {@code now} first. Holds {@link #state}. */
+  private long slotAt(long now) {
+    if (pausedUntilNanos - now > 0) {
+      publish(0);
+      return pausedUntilNanos;
+    }
+    double rate = controller.rate();
+    publish(rate);
+    refill(now);
+    return tokens >= 1 ? now : now + (long) Math.ceil((1 - tokens) / rate * 1e9);
+  }
+
+  /** Adds the tokens accrued since the last refill; none accrue during a pause. Holds {@link #state}. */
+  private void refill(long now) {
+    if (now - refilledAtNanos > 0) {
+      double rate = controller.rate();
+      tokens = Math.min(burst(rate), tokens + (now - refilledAtNanos) / 1e9 * rate);
+      refilledAtNanos = now;
+    }
+  }
+
+  /**
+   * How many tokens may pile up: the configured limit's permits; one second's worth once adapting,
+   * as in the AWS SDKs; none beyond the next one at a rate Atlas stated, which is paced evenly.
+   */
+  private double burst(double rate) {
+    if (controller.stated()) {
+      return 1;
+    }
+    return rate >= controller.ceilingRate() ? configuredBurst : Math.max(1, rate);
+  }
+
+  /** Atlas answered; {@code throttled} is a 429 without a stated rate. */
+  void onAnswer(boolean throttled, long nowNanos) {
+    state.lock();
+    try {
+      refill(nowNanos);
+      if (throttled) {
+        controller.onThrottled(nowNanos / 1e9);
+        tokens = Math.min(tokens, 0); // Atlas's bucket is empty: so is the picture of it
+      } else {
+        controller.onAccepted(nowNanos / 1e9);
+      }
+      changed.signalAll();
+    } finally {
+      state.unlock();
+    }
+  }
+
+  /** Atlas stated its refill rate. */
+  void onStatedRate(double perSecond) {
+    state.lock();
+    try {
+      controller.onStated(perSecond);
+      tokens = Math.min(tokens, 1);
+      changed.signalAll();
+    } finally {
+      state.unlock();
+    }
+  }
+
+  /** Holds the rate at zero until {@code untilNanos}; a pause only ever moves later. */
+  void pauseUntil(long untilNanos) {
+    state.lock();
+    try {
+      if (untilNanos - pausedUntilNanos > 0) {
+        refill(System.nanoTime());
+        pausedUntilNanos = untilNanos;
+        refilledAtNanos = untilNanos; // the rate is zero until then: nothing accrues
+        publish(0);
+        changed.signalAll(); // a caller asleep towards its slot must see the pause now
+      }
+    } finally {
+      state.unlock();
+    }
+  }
+
+  private void publish(double rate) {
+    if (Double.isNaN(reportedRate) || Math.abs(rate - reportedRate) > 0.01 * Math.max(rate, reportedRate)
+        || (rate == 0) != (reportedRate == 0)) {
+      reportedRate = rate;
+      onRateChange.accept(rate);
+    }
+  }
+
+  /** The rate now allowed, 0 during a pause. */
+  double allowedRate(long nowNanos) {
+    state.lock();
+    try {
+      return pausedUntilNanos - nowNanos > 0 ? 0 : controller.rate();
+    } finally {
+      state.unlock();
+    }
+  }
+
+  /** Marks a caller as using this queue; {@link #release} when its answer is handled. */
+  SendQueue acquire(long nowNanos) {
+    users.incrementAndGet();
+    lastUsedNanos = nowNanos;
+    return this;
+  }
+
+  void release() {
+    users.decrementAndGet();
+  }
+
+  /** Whether no caller is using it and it has not been used since {@code beforeNanos}. */
+  boolean idleSince(long beforeNanos) {
+    return users.get() == 0 && lastUsedNanos - beforeNanos <= 0;
+  }
+
+  long lastUsedNanos() {
+    return lastUsedNanos;
+  }
+}
