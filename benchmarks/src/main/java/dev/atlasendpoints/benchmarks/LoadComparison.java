@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * in the same run, in alternating rounds, since absolute times on a shared machine drift:
  *
  * <ol>
- *   <li>HTTP exchanges per call with digest auth: the SDK (1 and 16 callers) vs curl --digest;
+ *   <li>HTTP exchanges per call with digest auth: the SDK (1, 8 and 16 callers) vs curl --digest
+ *       ({@code --exchanges-only} runs this section alone);
  *   <li>per-call latency at one caller: the full stack vs the floor (JDK HttpClient, same bytes,
  *       precomputed Authorization);
  *   <li>throughput at 1, 4, 16 and 64 callers: the full stack vs the floor.
@@ -35,14 +36,16 @@ public final class LoadComparison {
     System.out.printf("LoadComparison: %d cores, Java %s, %s%n", Runtime.getRuntime().availableProcessors(),
         Runtime.version(), java.time.Instant.now());
     exchangesPerCall();
-    latencyAtOneCaller();
-    throughputByCallers();
+    if (!Arrays.asList(args).contains("--exchanges-only")) {
+      latencyAtOneCaller();
+      throughputByCallers();
+    }
     System.exit(0);
   }
 
   private static void exchangesPerCall() throws Exception {
     System.out.println("\n== HTTP exchanges per call (digest) ==");
-    for (int callers : new int[] {1, 16}) {
+    for (int callers : new int[] {1, 8, 16}) {
       try (AtlasSimulator simulator = BenchTargets.simulator(); AtlasClient client = BenchTargets.digestOnly(simulator)) {
         int calls = 2000;
         runCalls(BenchTargets.sdkCall(client), callers, calls);
