@@ -19,9 +19,10 @@ import picocli.CommandLine;
  * {@code atlas-endpoints}: the create operations and a load driver from the command line.
  * Credentials come from the environment only (see {@link AtlasEnvironment}).
  *
- * <p>Exit codes: 0 success, 1 Atlas answered with an error, 2 bad input (refused before sending),
- * 3 no valid answer (transport failure, timeout, ambiguous outcome), 5 an unexpected failure. Every
- * failure is reported by {@link FailureReporter}.
+ * <p>Exit codes: 0 success, 1 Atlas answered with an error (or, with {@code --wait}, the resource
+ * ended FAILED or REJECTED), 2 bad input (refused before sending), 3 no valid answer (transport
+ * failure, timeout, ambiguous outcome), 4 {@code --wait} ran out of time, 5 an unexpected failure.
+ * Every failure is reported by {@link FailureReporter}.
  */
 @Command(name = "atlas-endpoints", mixinStandardHelpOptions = true, version = "atlas-endpoints 0.1.0",
     description = "Creates and reads Atlas private endpoints. Credentials: ATLAS_PUBLIC_KEY and ATLAS_PRIVATE_KEY, or "
@@ -35,7 +36,7 @@ public final class AtlasCli {
   static final int API_ERROR = 1;
   static final int BAD_INPUT = 2;
   static final int TRANSPORT_FAILURE = 3;
-  /** Not 4: that one is planned for a {@code --wait} that timed out. */
+  static final int WAIT_TIMEOUT = 4;
   static final int UNEXPECTED_FAILURE = 5;
 
   @Option(names = "--base-url", description = "The API's base URL (default: $ATLAS_BASE_URL or https://cloud.mongodb.com).")
@@ -56,7 +57,8 @@ public final class AtlasCli {
 
   static CommandLine commandLine(AtlasCli cli) {
     FailureReporter failures = new FailureReporter(() -> cli.debug, () -> cli.environment().secrets());
-    return new CommandLine(cli).setExecutionExceptionHandler(failures).setExitCodeExceptionMapper(failures)
+    return new CommandLine(cli).setCaseInsensitiveEnumValuesAllowed(true).setExecutionExceptionHandler(failures)
+        .setExitCodeExceptionMapper(failures)
         .setExecutionStrategy(failures.reportingErrorsOf(new CommandLine.RunLast()));
   }
 
@@ -91,6 +93,10 @@ public final class AtlasCli {
 
     PrintWriter out() {
       return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+      return spec.commandLine().getErr();
     }
   }
 }

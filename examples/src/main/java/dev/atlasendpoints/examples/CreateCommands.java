@@ -8,13 +8,22 @@ import dev.atlasendpoints.generated.model.CreateAWSEndpointRequest;
 import dev.atlasendpoints.generated.model.CreateAzureEndpointRequest;
 import dev.atlasendpoints.generated.model.CreateEndpointRequest;
 import dev.atlasendpoints.generated.model.CreateGCPEndpointGroupRequest;
+import dev.atlasendpoints.generated.model.EndpointService;
+import dev.atlasendpoints.generated.model.PrivateEndpointConnection;
 import dev.atlasendpoints.generated.model.PrivateEndpointConnectionRequest;
 import dev.atlasendpoints.generated.model.ServerlessTenantCreateRequest;
+import dev.atlasendpoints.generated.model.ServerlessTenantEndpoint;
+import dev.atlasendpoints.provisioning.Provisioner;
+import dev.atlasendpoints.provisioning.ResourceRef;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** One subcommand per create operation; each prints the created resource as JSON. */
+/**
+ * One subcommand per create operation; each prints the created resource as JSON, or with
+ * {@code --wait} the resource once usable (see {@link WaitOptions}).
+ */
 final class CreateCommands {
 
   private CreateCommands() {}
@@ -34,12 +43,20 @@ final class CreateCommands {
     @Option(names = "--remote-region", description = "AWS: a remote region allowed to connect. Repeatable.")
     List<String> remoteRegions;
 
+    @Mixin
+    WaitOptions waitOptions;
+
     @Override
     public Integer call() throws Exception {
+      String project = cli.projectOrFail();
       CloudProviderEndpointServiceRequest request = new CloudProviderEndpointServiceRequest().providerName(provider)
           .region(region).portMappingEnabled(portMapping).supportedRemoteRegions(remoteRegions);
-      return cli.printResult(client -> client.api(PrivateEndpointServicesApi.class)
-          .createPrivateEndpointService(cli.projectOrFail(), request, null, null), out());
+      return cli.printResult(client -> {
+        EndpointService created = client.api(PrivateEndpointServicesApi.class)
+            .createPrivateEndpointService(project, request, null, null);
+        return waitOptions.thenAwait(client, created,
+            new ResourceRef.EndpointService(project, provider, created.getId()), err());
+      }, out());
     }
   }
 
@@ -64,16 +81,22 @@ final class CreateCommands {
     @Option(names = "--gcp-project", description = "GCP: the Google Cloud project id (p-...).")
     String gcpProject;
 
+    @Mixin
+    WaitOptions waitOptions;
+
     @Override
     public Integer call() throws Exception {
+      String project = cli.projectOrFail();
       CreateEndpointRequest request = switch (provider) {
         case AWS -> new CreateAWSEndpointRequest().id(id);
         case AZURE -> new CreateAzureEndpointRequest().id(id).privateEndpointIPAddress(ipAddress);
         case GCP -> new CreateGCPEndpointGroupRequest().endpointGroupName(endpointGroup).gcpProjectId(gcpProject);
         default -> throw new BadInputException("--provider must be AWS, AZURE or GCP");
       };
-      return cli.printResult(client -> client.api(PrivateEndpointServicesApi.class)
-          .createPrivateEndpoint(cli.projectOrFail(), provider, serviceId, request, null, null), out());
+      String endpointId = provider == CloudProvider.GCP ? endpointGroup : id;
+      return cli.printResult(client -> waitOptions.thenAwait(client, client.api(PrivateEndpointServicesApi.class)
+              .createPrivateEndpoint(project, provider, serviceId, request, null, null),
+          new ResourceRef.Endpoint(project, provider, serviceId, endpointId), err()), out());
     }
   }
 
@@ -83,14 +106,26 @@ final class CreateCommands {
     @Option(names = "--region", required = true, description = "An AWS region such as us-east-1.")
     String region;
 
+    @Mixin
+    WaitOptions waitOptions;
+
     @Override
     @SuppressWarnings("deprecation")
     public Integer call() throws Exception {
+      String project = cli.projectOrFail();
+      PrivateEndpointConnectionRequest.RegionEnum regionValue;
+      try {
+        regionValue = Provisioner.connectionRegion(region);
+      } catch (IllegalArgumentException unknown) {
+        throw new BadInputException("--region: " + unknown.getMessage());
+      }
       PrivateEndpointConnectionRequest request = new PrivateEndpointConnectionRequest()
-          .providerName(PrivateEndpointConnectionRequest.ProviderNameEnum.AWS)
-          .region(PrivateEndpointConnectionRequest.RegionEnum.fromValue(region));
-      return cli.printResult(client -> client.api(PrivateEndpointServicesApi.class)
-          .createPrivateEndpointConnection(cli.projectOrFail(), request, null, null), out());
+          .providerName(PrivateEndpointConnectionRequest.ProviderNameEnum.AWS).region(regionValue);
+      return cli.printResult(client -> {
+        PrivateEndpointConnection created = client.api(PrivateEndpointServicesApi.class)
+            .createPrivateEndpointConnection(project, request, null, null);
+        return waitOptions.thenAwait(client, created, new ResourceRef.Connection(project, created.getId()), err());
+      }, out());
     }
   }
 
@@ -106,14 +141,20 @@ final class CreateCommands {
     @Option(names = "--v1", description = "Use the legacy v1.0 operation (createServerlessPrivateEndpointV1).")
     boolean v1;
 
+    @Mixin
+    WaitOptions waitOptions;
+
     @Override
     @SuppressWarnings("deprecation")
     public Integer call() throws Exception {
+      String project = cli.projectOrFail();
       ServerlessTenantCreateRequest request = new ServerlessTenantCreateRequest().comment(comment);
       return cli.printResult(client -> {
         ServerlessPrivateEndpointsApi api = client.api(ServerlessPrivateEndpointsApi.class);
-        return v1 ? api.createServerlessPrivateEndpointV1(cli.projectOrFail(), instance, request, null)
-            : api.createServerlessPrivateEndpoint(cli.projectOrFail(), instance, request, null);
+        ServerlessTenantEndpoint created = v1 ? api.createServerlessPrivateEndpointV1(project, instance, request, null)
+            : api.createServerlessPrivateEndpoint(project, instance, request, null);
+        return waitOptions.thenAwait(client, created,
+            new ResourceRef.ServerlessEndpoint(project, instance, created.getId()), err());
       }, out());
     }
   }

@@ -3,6 +3,8 @@ package dev.atlasendpoints.examples;
 import dev.atlasendpoints.core.errors.AtlasApiException;
 import dev.atlasendpoints.core.errors.AtlasCommunicationException;
 import dev.atlasendpoints.core.errors.AtlasInvalidRequestException;
+import dev.atlasendpoints.provisioning.AtlasProvisioningFailedException;
+import dev.atlasendpoints.provisioning.AtlasWaitTimeoutException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -36,7 +38,10 @@ final class FailureReporter implements IExecutionExceptionHandler, IExitCodeExce
 
   @Override
   public int getExitCode(Throwable failure) {
-    if (failure instanceof AtlasApiException) {
+    if (failure instanceof AtlasWaitTimeoutException) {
+      return AtlasCli.WAIT_TIMEOUT;
+    }
+    if (failure instanceof AtlasApiException || failure instanceof AtlasProvisioningFailedException) {
       return AtlasCli.API_ERROR;
     }
     if (failure instanceof AtlasCommunicationException) {

@@ -2,15 +2,17 @@ package dev.atlasendpoints.examples;
 
 import dev.atlasendpoints.core.AtlasClient;
 import dev.atlasendpoints.core.errors.AtlasException;
-import dev.atlasendpoints.generated.api.ServerlessPrivateEndpointsApi;
-import dev.atlasendpoints.generated.model.ServerlessTenantCreateRequest;
 import dev.atlasendpoints.metrics.MeterNames;
+import dev.atlasendpoints.provisioning.Outcome;
+import dev.atlasendpoints.provisioning.Provisioner;
+import dev.atlasendpoints.provisioning.micrometer.MicrometerProvisioningListener;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,9 +27,25 @@ import picocli.CommandLine.Option;
 
 /** {@code load}: N creates from C concurrent callers, with throughput, latency and outcomes. */
 @Command(name = "load", mixinStandardHelpOptions = true,
-    description = "Sends N serverless-endpoint creates from C concurrent callers and prints calls per second, "
-        + "p50/p99 latency, HTTP exchanges per call and the outcome counts.")
+    description = "Sends N creates (serverless endpoints, or AWS endpoints under one service) from C concurrent "
+        + "callers and prints calls per second, p50/p99 latency, HTTP exchanges per call and the outcome counts; "
+        + "with --exactly-once, also how many were created and how many adopted.")
 final class LoadCommand extends AtlasCli.Subcommand {
+
+  /** What {@code load} creates. */
+  enum Target { SERVERLESS, ENDPOINT }
+
+  @Option(names = "--operation", defaultValue = "serverless",
+      description = "serverless (serverless endpoints) or endpoint (AWS endpoints with distinct generated vpce- ids "
+          + "under --service-id) (default: ${DEFAULT-VALUE}).")
+  Target operation;
+
+  @Option(names = "--service-id", description = "With --operation endpoint: the AWS endpoint service's id.")
+  String serviceId;
+
+  @Option(names = "--exactly-once",
+      description = "Send each call through the reconciling create (read back after an ambiguous outcome).")
+  boolean exactlyOnce;
 
   @Option(names = {"-n", "--calls"}, defaultValue = "200", description = "Calls in all (default: ${DEFAULT-VALUE}).")
   int calls;
@@ -47,19 +65,26 @@ final class LoadCommand extends AtlasCli.Subcommand {
   int holdSeconds;
 
   @Override
-  @SuppressWarnings("deprecation")
   public Integer call() throws Exception {
     checkOptions();
     String project = cli.projectOrFail();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
+    Map<Outcome, LongAdder> settled = new EnumMap<>(Outcome.class);
+    for (Outcome outcome : Outcome.values()) {
+      settled.put(outcome, new LongAdder());
+    }
     long[] latencies = new long[calls];
     AtomicInteger next = new AtomicInteger();
     PrometheusEndpoint endpoint = metricsPort == null ? null : new PrometheusEndpoint(registry, metricsPort);
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
     long start = System.nanoTime();
     try (AtlasClient client = ClientFactory.fullyLayered(cli.environment(), registry, "cli-load")) {
-      ServerlessPrivateEndpointsApi api = client.api(ServerlessPrivateEndpointsApi.class);
+      Provisioner provisioner = Provisioner.builder(client)
+          .listener(new MicrometerProvisioningListener(registry)).build();
+      LoadCalls load = operation == Target.ENDPOINT
+          ? LoadCalls.awsEndpoint(client, provisioner, project, serviceId, exactlyOnce)
+          : LoadCalls.serverless(client, provisioner, project, instance, exactlyOnce);
       List<Future<?>> callers = new ArrayList<>();
       for (int c = 0; c < concurrency; c++) {
         callers.add(pool.submit(() -> {
@@ -67,8 +92,10 @@ final class LoadCommand extends AtlasCli.Subcommand {
             long callStart = System.nanoTime();
             String outcome = "success";
             try {
-              api.createServerlessPrivateEndpoint(project, instance, new ServerlessTenantCreateRequest()
-                  .comment("load " + i), null);
+              Outcome result = load.call(i);
+              if (result != null) {
+                settled.get(result).increment();
+              }
             } catch (AtlasException e) {
               outcome = e.getClass().getSimpleName();
             }
@@ -82,6 +109,11 @@ final class LoadCommand extends AtlasCli.Subcommand {
         caller.get();
       }
       report(out(), System.nanoTime() - start, latencies, outcomes, registry);
+      if (exactlyOnce) {
+        out().printf("created: %d, adopted: %d%n", settled.get(Outcome.CREATED).sum(),
+            settled.get(Outcome.ADOPTED).sum());
+        out().flush();
+      }
       if (endpoint != null && holdSeconds > 0) {
         Thread.sleep(holdSeconds * 1000L);
       }
@@ -100,6 +132,9 @@ final class LoadCommand extends AtlasCli.Subcommand {
     }
     if (metricsPort != null && (metricsPort < 0 || metricsPort > 65_535)) {
       throw new BadInputException("--metrics-port must be between 0 and 65535");
+    }
+    if (operation == Target.ENDPOINT && serviceId == null) {
+      throw new BadInputException("--operation endpoint needs --service-id");
     }
   }
 

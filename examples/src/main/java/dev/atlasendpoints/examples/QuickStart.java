@@ -6,6 +6,8 @@ import dev.atlasendpoints.generated.model.CloudProvider;
 import dev.atlasendpoints.generated.model.CloudProviderEndpointServiceRequest;
 import dev.atlasendpoints.generated.model.EndpointService;
 import dev.atlasendpoints.metrics.AtlasMetrics;
+import dev.atlasendpoints.provisioning.Ensured;
+import dev.atlasendpoints.provisioning.Provisioner;
 import dev.atlasendpoints.resilience.RateLimitLayer;
 import dev.atlasendpoints.resilience.RateLimitSettings;
 import dev.atlasendpoints.resilience.RetryLayer;
@@ -15,6 +17,7 @@ import dev.atlasendpoints.simulator.AtlasSimulator;
 import dev.atlasendpoints.simulator.Fault;
 import dev.atlasendpoints.simulator.Operation;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 
 /** The README's quick-start snippets, kept here so that they compile with every build. */
 final class QuickStart {
@@ -54,6 +57,17 @@ final class QuickStart {
         .build();
   }
   // [resilience-metrics]
+
+  // [provisioning]
+  static EndpointService usableService(AtlasClient client, String projectId) {
+    Provisioner provisioner = Provisioner.of(client);
+    Ensured<EndpointService> service = provisioner.ensureEndpointServiceAvailable(projectId, CloudProvider.AWS,
+        "us-east-1", Duration.ofMinutes(30),
+        change -> System.out.println(change.status() + " after " + change.elapsed().toSeconds() + " s"));
+    System.out.println(service.created() ? "created" : "adopted the existing one");
+    return service.resource();
+  }
+  // [provisioning]
 
   // [simulator]
   static void testAgainstTheSimulator() {

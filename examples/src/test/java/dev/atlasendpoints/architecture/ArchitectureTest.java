@@ -56,6 +56,18 @@ class ArchitectureTest {
   }
 
   @Test
+  void provisioning_seesOnlyCoreAndTheGeneratedApi() {
+    check(noClasses().that().resideInAPackage("dev.atlasendpoints.provisioning..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.atlasendpoints.resilience..",
+            "dev.atlasendpoints.metrics..", "dev.atlasendpoints.core.internal..", "io.github.resilience4j..")
+        .because("provisioning calls Atlas through the client the caller built, whatever its layers: it must "
+            + "not pick retries or metrics for them, nor lean on core's internals"));
+    check(noClasses().that().resideInAPackage("dev.atlasendpoints.provisioning")
+        .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..")
+        .because("micrometer-core is optional for atlas-provisioning: only provisioning.micrometer may use it"));
+  }
+
+  @Test
   void theSimulator_neverSeesTheClient() {
     check(noClasses().that().resideInAPackage("dev.atlasendpoints.simulator..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.atlasendpoints.core..",
