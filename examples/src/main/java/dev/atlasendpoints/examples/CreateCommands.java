@@ -31,8 +31,8 @@ final class CreateCommands {
   @Command(name = "create-service", mixinStandardHelpOptions = true,
       description = "createPrivateEndpointService: a private endpoint service for one provider and region.")
   static final class Service extends AtlasCli.Subcommand {
-    @Option(names = "--provider", required = true, description = "AWS, AZURE or GCP.")
-    CloudProvider provider;
+    @Mixin
+    TargetOptions.Provider target;
 
     @Option(names = "--region", required = true, description = "e.g. us-east-1 or US_EAST_1.")
     String region;
@@ -49,13 +49,13 @@ final class CreateCommands {
     @Override
     public Integer call() throws Exception {
       String project = cli.projectOrFail();
-      CloudProviderEndpointServiceRequest request = new CloudProviderEndpointServiceRequest().providerName(provider)
+      CloudProviderEndpointServiceRequest request = new CloudProviderEndpointServiceRequest().providerName(target.provider)
           .region(region).portMappingEnabled(portMapping).supportedRemoteRegions(remoteRegions);
       return cli.printResult(client -> {
         EndpointService created = client.api(PrivateEndpointServicesApi.class)
             .createPrivateEndpointService(project, request, null, null);
         return waitOptions.thenAwait(client, created,
-            new ResourceRef.EndpointService(project, provider, created.getId()), err());
+            new ResourceRef.EndpointService(project, target.provider, created.getId()), err());
       }, out());
     }
   }
@@ -63,11 +63,8 @@ final class CreateCommands {
   @Command(name = "create-endpoint", mixinStandardHelpOptions = true,
       description = "createPrivateEndpoint: connect an endpoint of your network to a service.")
   static final class Endpoint extends AtlasCli.Subcommand {
-    @Option(names = "--provider", required = true, description = "AWS, AZURE or GCP.")
-    CloudProvider provider;
-
-    @Option(names = "--service-id", required = true, description = "The endpoint service's id.")
-    String serviceId;
+    @Mixin
+    TargetOptions.Service target;
 
     @Option(names = "--id", description = "AWS: the vpce-... id; AZURE: the private endpoint's resource id.")
     String id;
@@ -87,16 +84,16 @@ final class CreateCommands {
     @Override
     public Integer call() throws Exception {
       String project = cli.projectOrFail();
-      CreateEndpointRequest request = switch (provider) {
+      CreateEndpointRequest request = switch (target.provider) {
         case AWS -> new CreateAWSEndpointRequest().id(id);
         case AZURE -> new CreateAzureEndpointRequest().id(id).privateEndpointIPAddress(ipAddress);
         case GCP -> new CreateGCPEndpointGroupRequest().endpointGroupName(endpointGroup).gcpProjectId(gcpProject);
         default -> throw new BadInputException("--provider must be AWS, AZURE or GCP");
       };
-      String endpointId = provider == CloudProvider.GCP ? endpointGroup : id;
+      String endpointId = target.provider == CloudProvider.GCP ? endpointGroup : id;
       return cli.printResult(client -> waitOptions.thenAwait(client, client.api(PrivateEndpointServicesApi.class)
-              .createPrivateEndpoint(project, provider, serviceId, request, null, null),
-          new ResourceRef.Endpoint(project, provider, serviceId, endpointId), err()), out());
+              .createPrivateEndpoint(project, target.provider, target.serviceId, request, null, null),
+          new ResourceRef.Endpoint(project, target.provider, target.serviceId, endpointId), err()), out());
     }
   }
 

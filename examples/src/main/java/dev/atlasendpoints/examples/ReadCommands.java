@@ -2,8 +2,8 @@ package dev.atlasendpoints.examples;
 
 import dev.atlasendpoints.generated.api.PrivateEndpointServicesApi;
 import dev.atlasendpoints.generated.api.ServerlessPrivateEndpointsApi;
-import dev.atlasendpoints.generated.model.CloudProvider;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** One subcommand per read a person asks for most: what exists, and what state it is in; each prints JSON. */
@@ -14,40 +14,34 @@ final class ReadCommands {
   @Command(name = "get-service", mixinStandardHelpOptions = true,
       description = "getPrivateEndpointService: one private endpoint service, with its status.")
   static final class GetService extends AtlasCli.Subcommand {
-    @Option(names = "--provider", required = true, description = "AWS, AZURE or GCP.")
-    CloudProvider provider;
-
-    @Option(names = "--service-id", required = true, description = "The endpoint service's id.")
-    String serviceId;
+    @Mixin
+    TargetOptions.Service target;
 
     @Override
     public Integer call() throws Exception {
       return cli.printResult(client -> client.api(PrivateEndpointServicesApi.class)
-          .getPrivateEndpointService(cli.projectOrFail(), provider, serviceId, null, null), out());
+          .getPrivateEndpointService(cli.projectOrFail(), target.provider, target.serviceId, null, null), out());
     }
   }
 
   @Command(name = "list-services", mixinStandardHelpOptions = true,
       description = "listPrivateEndpointService: every private endpoint service of one provider.")
   static final class ListServices extends AtlasCli.Subcommand {
-    @Option(names = "--provider", required = true, description = "AWS, AZURE or GCP.")
-    CloudProvider provider;
+    @Mixin
+    TargetOptions.Provider target;
 
     @Override
     public Integer call() throws Exception {
       return cli.printResult(client -> client.api(PrivateEndpointServicesApi.class)
-          .listPrivateEndpointService(cli.projectOrFail(), provider, null, null), out());
+          .listPrivateEndpointService(cli.projectOrFail(), target.provider, null, null), out());
     }
   }
 
   @Command(name = "get-endpoint", mixinStandardHelpOptions = true,
       description = "getPrivateEndpoint: one endpoint, by the id you chose when you created it.")
   static final class GetEndpoint extends AtlasCli.Subcommand {
-    @Option(names = "--provider", required = true, description = "AWS, AZURE or GCP.")
-    CloudProvider provider;
-
-    @Option(names = "--service-id", required = true, description = "The endpoint service's id.")
-    String serviceId;
+    @Mixin
+    TargetOptions.Service target;
 
     @Option(names = "--endpoint-id", required = true,
         description = "AWS: the vpce-... id; AZURE: the private endpoint's resource id, as it is; GCP: the group name.")
@@ -56,7 +50,7 @@ final class ReadCommands {
     @Override
     public Integer call() throws Exception {
       return cli.printResult(client -> client.api(PrivateEndpointServicesApi.class)
-          .getPrivateEndpoint(cli.projectOrFail(), provider, serviceId, endpointId, null, null), out());
+          .getPrivateEndpoint(cli.projectOrFail(), target.provider, target.serviceId, endpointId, null, null), out());
     }
   }
 
