@@ -198,9 +198,21 @@ final class SendQueue {
     users.decrementAndGet();
   }
 
-  /** Whether no caller is using it and it has not been used since {@code beforeNanos}. */
-  boolean idleSince(long beforeNanos) {
-    return users.get() == 0 && lastUsedNanos - beforeNanos <= 0;
+  /**
+   * Whether it can be forgotten: no caller is using it, it has not been used since
+   * {@code beforeNanos}, and no pause Atlas asked for is still running (a fresh queue would send
+   * its full burst into it).
+   */
+  boolean evictable(long beforeNanos, long nowNanos) {
+    if (users.get() != 0 || lastUsedNanos - beforeNanos > 0) {
+      return false;
+    }
+    state.lock();
+    try {
+      return pausedUntilNanos - nowNanos <= 0;
+    } finally {
+      state.unlock();
+    }
   }
 
   long lastUsedNanos() {

@@ -29,7 +29,10 @@ final class SendQueues {
 
   /** The queue of {@code key}, made by {@code create} when there is none, marked as in use. */
   SendQueue acquire(String key, Function<String, SendQueue> create, long nowNanos) {
-    SendQueue queue = byKey.computeIfAbsent(key, create).acquire(nowNanos);
+    // Taken inside compute, which eviction also uses per key: a sweep cannot forget a queue between
+    // a caller finding it and marking it in use (two queues for one key would each send a burst).
+    SendQueue queue = byKey.compute(key, (k, existing) -> (existing != null ? existing : create.apply(k))
+        .acquire(nowNanos));
     if (byKey.size() > maxBuckets || nowNanos - lastSweepNanos > idleNanos / 4) {
       sweep(nowNanos);
     }
@@ -47,18 +50,24 @@ final class SendQueues {
     }
     try {
       lastSweepNanos = nowNanos;
-      byKey.entrySet().removeIf(entry -> entry.getValue().idleSince(nowNanos - idleNanos));
+      byKey.keySet().forEach(key -> evictIfIdleSince(key, nowNanos - idleNanos, nowNanos));
       int excess = byKey.size() - maxBuckets * 9 / 10; // down to 90%, so that sweeps stay rare
       if (byKey.size() > maxBuckets && excess > 0) {
         byKey.entrySet().stream()
-            .filter(entry -> entry.getValue().idleSince(nowNanos))
+            .filter(entry -> entry.getValue().evictable(nowNanos, nowNanos))
             .sorted(Comparator.comparingLong(entry -> entry.getValue().lastUsedNanos() - nowNanos))
             .limit(excess)
+            .map(Map.Entry::getKey)
             .toList()
-            .forEach(entry -> byKey.remove(entry.getKey(), entry.getValue()));
+            .forEach(key -> evictIfIdleSince(key, nowNanos, nowNanos));
       }
     } finally {
       sweeping.set(false);
     }
+  }
+
+  /** Forgets the queue of {@code key} if it is still evictable, checked atomically with {@link #acquire}. */
+  private void evictIfIdleSince(String key, long beforeNanos, long nowNanos) {
+    byKey.computeIfPresent(key, (k, queue) -> queue.evictable(beforeNanos, nowNanos) ? null : queue);
   }
 }
