@@ -26,8 +26,7 @@ import java.util.function.Supplier;
  *     .build()) {
  *   PrivateEndpointServicesApi services = atlas.api(PrivateEndpointServicesApi.class);
  *   EndpointService created = services.createPrivateEndpointService(projectId,
- *       new CloudProviderEndpointServiceRequest().providerName(CloudProvider.AWS).region("us-east-1"),
- *       null, null);
+ *       new CloudProviderEndpointServiceRequest().providerName(CloudProvider.AWS).region("us-east-1"));
  * }
  * }</pre>
  */

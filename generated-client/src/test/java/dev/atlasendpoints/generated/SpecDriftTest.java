@@ -43,6 +43,7 @@ class SpecDriftTest {
       String path,
       Set<String> pathParameters,
       Set<String> queryParameters,
+      Set<String> optionalParameters,
       String requestMediaType,
       Set<String> successMediaTypes,
       boolean deprecated) {}
@@ -140,6 +141,42 @@ class SpecDriftTest {
     });
   }
 
+  @Test
+  void everyOperationWithOptionalParameters_hasOverloadsWithoutThem() {
+    specOperations.values().forEach(spec -> {
+      assertThat(spec.optionalParameters()).as("%s optional parameters", spec.operationId()).isNotEmpty();
+      for (String name : List.of(spec.operationId(), spec.operationId() + "WithHttpInfo")) {
+        Method full = fullMethod(name);
+        List<Class<?>> required = new ArrayList<>();
+        for (java.lang.reflect.Parameter parameter : full.getParameters()) {
+          Param param = parameter.getAnnotation(Param.class);
+          if (param == null || !spec.optionalParameters().contains(param.value())) {
+            required.add(parameter.getType());
+          }
+        }
+        Method overload = overload(full.getDeclaringClass(), name, required);
+        assertThat(overload.isDefault()).as("%s without optional parameters is a default method", name).isTrue();
+        assertThat(overload.getReturnType()).as(name).isEqualTo(full.getReturnType());
+        assertThat(overload.isAnnotationPresent(Deprecated.class)).as("%s deprecated", name)
+            .isEqualTo(spec.deprecated());
+      }
+    });
+  }
+
+  private static Method fullMethod(String name) {
+    return GENERATED_APIS.stream().flatMap(api -> Arrays.stream(api.getMethods()))
+        .filter(m -> m.getName().equals(name) && m.isAnnotationPresent(RequestLine.class))
+        .findFirst().orElseThrow(() -> new AssertionError("no generated method " + name));
+  }
+
+  private static Method overload(Class<?> api, String name, List<Class<?>> parameterTypes) {
+    try {
+      return api.getMethod(name, parameterTypes.toArray(Class<?>[]::new));
+    } catch (NoSuchMethodException e) {
+      throw new AssertionError("no overload " + name + parameterTypes + " in " + api.getSimpleName(), e);
+    }
+  }
+
   /** The plain form of each operation: not the WithHttpInfo twin, not the QueryMap variant. */
   private static boolean isPlainOperationMethod(Method method) {
     return method.isAnnotationPresent(RequestLine.class)
@@ -179,9 +216,13 @@ class SpecDriftTest {
       JsonNode operation = op.getValue();
       Set<String> pathParams = new TreeSet<>();
       Set<String> queryParams = new TreeSet<>();
+      Set<String> optionalParams = new TreeSet<>();
       operation.path("parameters").forEach(ref -> {
         JsonNode parameter = resolve(root, ref);
         (parameter.get("in").asText().equals("path") ? pathParams : queryParams).add(parameter.get("name").asText());
+        if (!parameter.path("required").asBoolean(false)) {
+          optionalParams.add(parameter.get("name").asText());
+        }
       });
       String requestMediaType = operation.has("requestBody")
           ? operation.get("requestBody").get("content").fieldNames().next()
@@ -194,7 +235,7 @@ class SpecDriftTest {
       });
       operations.put(operation.get("operationId").asText(), new SpecOperation(
           operation.get("operationId").asText(), op.getKey().toUpperCase(), pathEntry.getKey(), pathParams,
-          queryParams, requestMediaType, successMediaTypes, operation.path("deprecated").asBoolean(false)));
+          queryParams, optionalParams, requestMediaType, successMediaTypes, operation.path("deprecated").asBoolean(false)));
     }));
     return operations;
   }

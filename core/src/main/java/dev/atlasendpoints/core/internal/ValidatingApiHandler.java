@@ -16,7 +16,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Stands in front of a Feign-built API: checks every call's arguments against the spec before any
- * I/O, and hands callers the SDK's exceptions rather than Feign's wrappers.
+ * I/O, and hands callers the SDK's exceptions rather than Feign's wrappers. Default methods (the
+ * generated overloads without optional parameters) run against this proxy, so the full method they
+ * call passes through here too.
  */
 final class ValidatingApiHandler implements InvocationHandler {
 
@@ -54,6 +56,11 @@ final class ValidatingApiHandler implements InvocationHandler {
         case "toString" -> "AtlasApi[" + target + "]";
         default -> method.invoke(target, args);
       };
+    }
+    if (method.isDefault()) {
+      // A generated overload without the optional parameters. Run it on this proxy, not on Feign's:
+      // Feign would bind it to its own proxy, and the full method it calls would skip validation.
+      return InvocationHandler.invokeDefault(proxy, method, args);
     }
     if (closed.getAsBoolean()) {
       throw new IllegalStateException("this AtlasClient is closed; build a new one");
