@@ -79,7 +79,7 @@ public final class AdaptiveRateLoad {
   @SuppressWarnings("deprecation")
   private static void create(ServerlessPrivateEndpointsApi api, String comment) {
     api.createServerlessPrivateEndpoint(BenchTargets.PROJECT, BenchTargets.INSTANCE,
-        new ServerlessTenantCreateRequest().comment(comment), null);
+        new ServerlessTenantCreateRequest().comment(comment));
   }
 
   /** 200 creates by 16 callers: successes, failures by type, Atlas's 429s, the rate after the first burst. */
@@ -215,7 +215,7 @@ public final class AdaptiveRateLoad {
         int until = checkpoint;
         callers(CALLERS, caller -> {
           for (int i = next.getAndIncrement(); i < until; i = next.getAndIncrement()) {
-            api.listServerlessPrivateEndpoint(String.format("%024x", i), BenchTargets.INSTANCE, null);
+            api.listServerlessPrivateEndpoint(String.format("%024x", i), BenchTargets.INSTANCE);
           }
         });
         next.set(until);

@@ -68,7 +68,7 @@ final class BenchTargets {
   static Call sdkCall(AtlasClient client) {
     ServerlessPrivateEndpointsApi api = client.api(ServerlessPrivateEndpointsApi.class);
     ServerlessTenantCreateRequest request = new ServerlessTenantCreateRequest().comment("bench");
-    return () -> api.createServerlessPrivateEndpoint(PROJECT, INSTANCE, request, null);
+    return () -> api.createServerlessPrivateEndpoint(PROJECT, INSTANCE, request);
   }
 
   /** The floor: the JDK's HTTP client posting the same bytes with a precomputed Authorization header. */

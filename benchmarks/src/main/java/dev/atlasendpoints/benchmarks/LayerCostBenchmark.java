@@ -94,7 +94,7 @@ public class LayerCostBenchmark {
   @Benchmark
   @SuppressWarnings("deprecation")
   public ServerlessTenantEndpoint call() {
-    return api.createServerlessPrivateEndpoint(BenchTargets.PROJECT, BenchTargets.INSTANCE, request, null);
+    return api.createServerlessPrivateEndpoint(BenchTargets.PROJECT, BenchTargets.INSTANCE, request);
   }
 
   /** For scale: decoding the answer alone, which the floor of the load comparison does not do. */

@@ -47,7 +47,7 @@ class ClientBuilderTest {
         .layer(call.layer).build()) {
 
       client.api(PrivateEndpointServicesApi.class)
-          .createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1"), null, null);
+          .createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1"));
 
       assertThat(client.layerOrder()).containsExactly("CALL:call", "RETRY:retry",
           "AUTHENTICATION:digest-authentication", "EXCHANGE:exchange");
@@ -76,7 +76,7 @@ class ClientBuilderTest {
         AtlasClient client = Fixtures.client(simulator).layer(observer).listener(listener).build()) {
 
       client.api(PrivateEndpointServicesApi.class)
-          .createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1"), null, null);
+          .createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1"));
 
       assertThat(seen).hasSize(2).allSatisfy(call -> {
         assertThat(call.operation().operationId()).isEqualTo("createPrivateEndpointService");
@@ -216,7 +216,7 @@ class ClientBuilderTest {
           .layer(ClientLayer.of(LayerPosition.EXCHANGE, "closable", (next, context) -> new ClosableExchangeLayer(next)))
           .build();
       client.api(PrivateEndpointServicesApi.class)
-          .createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1"), null, null);
+          .createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1"));
 
       client.close();
       client.close(); // closing twice is harmless

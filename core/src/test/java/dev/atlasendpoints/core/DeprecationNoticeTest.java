@@ -39,8 +39,8 @@ class DeprecationNoticeTest {
         AtlasClient client = Fixtures.client(simulator).build()) {
       ServerlessPrivateEndpointsApi api = client.api(ServerlessPrivateEndpointsApi.class);
       for (int i = 0; i < 3; i++) {
-        api.createServerlessPrivateEndpoint(PROJECT, "instance-1", new ServerlessTenantCreateRequest(), null);
-        api.createServerlessPrivateEndpointV1(PROJECT, "instance-1", new ServerlessTenantCreateRequest(), null);
+        api.createServerlessPrivateEndpoint(PROJECT, "instance-1", new ServerlessTenantCreateRequest());
+        api.createServerlessPrivateEndpointV1(PROJECT, "instance-1", new ServerlessTenantCreateRequest());
       }
     } finally {
       logger.removeHandler(capture);

@@ -49,7 +49,7 @@ class DigestAuthenticationTest {
   }
 
   private static void create(ServerlessPrivateEndpointsApi api) {
-    api.createServerlessPrivateEndpoint(PROJECT, "instance-1", new ServerlessTenantCreateRequest(), null);
+    api.createServerlessPrivateEndpoint(PROJECT, "instance-1", new ServerlessTenantCreateRequest());
   }
 
   @ParameterizedTest

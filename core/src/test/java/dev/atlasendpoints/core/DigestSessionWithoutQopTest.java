@@ -43,7 +43,7 @@ class DigestSessionWithoutQopTest {
     try (AtlasClient client = AtlasClient.builder().baseUrl("http://127.0.0.1:" + server.getAddress().getPort())
         .apiKey(PUBLIC_KEY, PRIVATE_KEY).build()) {
       client.api(PrivateEndpointServicesApi.class)
-          .createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1"), null, null);
+          .createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1"));
     } finally {
       server.stop(0);
     }

@@ -56,7 +56,7 @@ class ErrorMappingTest {
     PrivateEndpointServicesApi api = services(Fixtures.simulator());
 
     AtlasBadRequestException e = thrownBy(AtlasBadRequestException.class,
-        () -> api.createPrivateEndpointService(PROJECT, Fixtures.awsService("   "), null, null));
+        () -> api.createPrivateEndpointService(PROJECT, Fixtures.awsService("   ")));
 
     assertThat(e.status()).isEqualTo(400);
     assertThat(e.errorCode()).isEqualTo("VALIDATION_ERROR");
@@ -70,7 +70,7 @@ class ErrorMappingTest {
         .apiKey(ApiKey.of(Fixtures.PUBLIC_KEY, Fixtures.PRIVATE_KEY, "aaaaaaaaaaaaaaaaaaaaaaaa")));
 
     AtlasForbiddenException e = thrownBy(AtlasForbiddenException.class,
-        () -> api.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1"), null, null));
+        () -> api.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1")));
 
     assertThat(e.status()).isEqualTo(403);
   }
@@ -80,10 +80,10 @@ class ErrorMappingTest {
     PrivateEndpointServicesApi api = services(Fixtures.simulator().project("bbbbbbbbbbbbbbbbbbbbbbbb"));
 
     AtlasNotFoundException group = thrownBy(AtlasNotFoundException.class,
-        () -> api.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1"), null, null));
+        () -> api.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1")));
     AtlasNotFoundException service = thrownBy(AtlasNotFoundException.class,
         () -> api.createPrivateEndpoint("bbbbbbbbbbbbbbbbbbbbbbbb", CloudProvider.AWS, "cccccccccccccccccccccccc",
-            new CreateAWSEndpointRequest().id("vpce-0123456789abcdef0"), null, null));
+            new CreateAWSEndpointRequest().id("vpce-0123456789abcdef0")));
 
     assertThat(group.errorCode()).isEqualTo("GROUP_NOT_FOUND");
     assertThat(group.parameters()).containsExactly(PROJECT);
@@ -93,10 +93,10 @@ class ErrorMappingTest {
   @Test
   void duplicateService_isAConflict() {
     PrivateEndpointServicesApi api = services(Fixtures.simulator());
-    api.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1"), null, null);
+    api.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1"));
 
     AtlasConflictException e = thrownBy(AtlasConflictException.class,
-        () -> api.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1"), null, null));
+        () -> api.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1")));
 
     assertThat(e.errorCode()).isEqualTo("PRIVATE_ENDPOINT_SERVICE_ALREADY_EXISTS_FOR_REGION");
     assertThat(e.getMessage()).contains("409 Conflict (PRIVATE_ENDPOINT_SERVICE_ALREADY_EXISTS_FOR_REGION)");
@@ -108,7 +108,7 @@ class ErrorMappingTest {
         ServerlessPrivateEndpointsApi.class);
 
     AtlasGoneException e = thrownBy(AtlasGoneException.class,
-        () -> api.createServerlessPrivateEndpoint(PROJECT, "instance-1", new ServerlessTenantCreateRequest(), null));
+        () -> api.createServerlessPrivateEndpoint(PROJECT, "instance-1", new ServerlessTenantCreateRequest()));
 
     assertThat(e.errorCode()).isEqualTo("VERSION_GONE");
   }
@@ -116,10 +116,10 @@ class ErrorMappingTest {
   @Test
   void emptyBucket_isRateLimited_withRetryAfterAndParameters() {
     PrivateEndpointServicesApi api = services(Fixtures.simulator().rateLimit(new RateLimit(1, 5, 60)));
-    api.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1"), null, null);
+    api.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1"));
 
     AtlasRateLimitedException e = thrownBy(AtlasRateLimitedException.class,
-        () -> api.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-2"), null, null));
+        () -> api.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-2")));
 
     assertThat(e.errorCode()).isEqualTo("RATE_LIMITED_TOKEN_BUCKET");
     assertThat(e.retryAfter()).hasValue(Duration.ofSeconds(12));
@@ -133,9 +133,9 @@ class ErrorMappingTest {
         .next(Operation.CREATE_PRIVATE_ENDPOINT_SERVICE, Fault.serviceUnavailable(3));
 
     AtlasServerException internal = thrownBy(AtlasServerException.class,
-        () -> api.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1"), null, null));
+        () -> api.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1")));
     AtlasServerException unavailable = thrownBy(AtlasServerException.class,
-        () -> api.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1"), null, null));
+        () -> api.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1")));
 
     assertThat(internal.errorCode()).isEqualTo("UNEXPECTED_ERROR");
     assertThat(unavailable.status()).isEqualTo(503);
@@ -147,14 +147,14 @@ class ErrorMappingTest {
   @Test
   void droppedConnections_areAmbiguous_andSayTheRequestMayHaveBeenProcessed() {
     PrivateEndpointServicesApi api = services(Fixtures.simulator());
-    api.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1"), null, null); // cache the nonce
+    api.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1")); // cache the nonce
     atlas.simulator().faults().next(Operation.CREATE_PRIVATE_ENDPOINT_SERVICE, Fault.createdThenDropped())
         .next(Operation.CREATE_PRIVATE_ENDPOINT_SERVICE, Fault.resetBeforeProcessing());
 
     AtlasAmbiguousOutcomeException created = thrownBy(AtlasAmbiguousOutcomeException.class,
-        () -> api.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-2"), null, null));
+        () -> api.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-2")));
     AtlasAmbiguousOutcomeException reset = thrownBy(AtlasAmbiguousOutcomeException.class,
-        () -> api.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-west-1"), null, null));
+        () -> api.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-west-1")));
 
     assertThat(created.requestMayHaveBeenProcessed()).isTrue();
     assertThat(reset.requestMayHaveBeenProcessed()).isTrue();
@@ -170,7 +170,7 @@ class ErrorMappingTest {
         Fault.latency(Duration.ofSeconds(2)));
 
     AtlasTimeoutException e = thrownBy(AtlasTimeoutException.class,
-        () -> api.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1"), null, null));
+        () -> api.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1")));
 
     assertThat(e.requestMayHaveBeenProcessed()).isTrue();
   }
@@ -185,7 +185,7 @@ class ErrorMappingTest {
         PrivateEndpointServicesApi.class);
 
     AtlasConnectionException e = thrownBy(AtlasConnectionException.class,
-        () -> api.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1"), null, null));
+        () -> api.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1")));
 
     assertThat(e.requestMayHaveBeenProcessed()).isFalse();
   }

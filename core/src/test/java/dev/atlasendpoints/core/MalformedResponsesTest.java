@@ -75,7 +75,7 @@ class MalformedResponsesTest {
     try (AtlasClient client = AtlasClient.builder().baseUrl("http://127.0.0.1:" + server.getAddress().getPort())
         .apiKey(Fixtures.PUBLIC_KEY, Fixtures.PRIVATE_KEY).httpSettings(settings).build()) {
       client.api(PrivateEndpointServicesApi.class)
-          .createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1"), null, null);
+          .createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1"));
     }
   }
 

@@ -53,8 +53,7 @@ class OperationsTest {
 
   @Test
   void createPrivateEndpointService_accepts201_andDecodesTheAwsForm() {
-    EndpointService created = services.createPrivateEndpointService(PROJECT, Fixtures.awsService("eu-west-1"), null,
-        null);
+    EndpointService created = services.createPrivateEndpointService(PROJECT, Fixtures.awsService("eu-west-1"));
 
     assertThat(created).isInstanceOf(AWSPrivateLinkConnection.class);
     assertThat(created.getRegionName()).isEqualTo("EU_WEST_1");
@@ -65,10 +64,10 @@ class OperationsTest {
 
   @Test
   void v2Requests_sendExactlyTheVersionedMediaType_v1PlainJson() {
-    services.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1"), null, null);
+    services.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1"));
     services.createPrivateEndpointConnection(PROJECT, new PrivateEndpointConnectionRequest()
         .providerName(PrivateEndpointConnectionRequest.ProviderNameEnum.AWS)
-        .region(PrivateEndpointConnectionRequest.RegionEnum.US_WEST_2), null, null);
+        .region(PrivateEndpointConnectionRequest.RegionEnum.US_WEST_2));
 
     RecordedRequest v2 = lastAuthenticated("/api/atlas/v2/");
     RecordedRequest v1 = lastAuthenticated("/api/atlas/v1.0/");
@@ -82,19 +81,18 @@ class OperationsTest {
 
   @Test
   void createPrivateEndpoint_forEachProvider_decodesItsSubtype() {
-    String aws = services.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1"), null, null).getId();
+    String aws = services.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1")).getId();
     String azure = services.createPrivateEndpointService(PROJECT, new CloudProviderEndpointServiceRequest()
-        .providerName(CloudProvider.AZURE).region("eastus2"), null, null).getId();
+        .providerName(CloudProvider.AZURE).region("eastus2")).getId();
     String gcp = services.createPrivateEndpointService(PROJECT, new CloudProviderEndpointServiceRequest()
-        .providerName(CloudProvider.GCP).region("us-central1"), null, null).getId();
+        .providerName(CloudProvider.GCP).region("us-central1")).getId();
 
     var awsEndpoint = services.createPrivateEndpoint(PROJECT, CloudProvider.AWS, aws,
-        new CreateAWSEndpointRequest().id("vpce-0123456789abcdef0"), null, null);
+        new CreateAWSEndpointRequest().id("vpce-0123456789abcdef0"));
     var azureEndpoint = services.createPrivateEndpoint(PROJECT, CloudProvider.AZURE, azure,
-        new CreateAzureEndpointRequest().id("/subscriptions/x/pe-1").privateEndpointIPAddress("10.0.0.4"), null, null);
+        new CreateAzureEndpointRequest().id("/subscriptions/x/pe-1").privateEndpointIPAddress("10.0.0.4"));
     var gcpEndpoint = services.createPrivateEndpoint(PROJECT, CloudProvider.GCP, gcp,
-        new CreateGCPEndpointGroupRequest().endpointGroupName("group-1").gcpProjectId("p-fdeeb3e43b8e733e5ab627b1"),
-        null, null);
+        new CreateGCPEndpointGroupRequest().endpointGroupName("group-1").gcpProjectId("p-fdeeb3e43b8e733e5ab627b1"));
 
     assertThat(awsEndpoint).isInstanceOfSatisfying(AWSInterfaceEndpoint.class,
         e -> assertThat(e.getInterfaceEndpointId()).isEqualTo("vpce-0123456789abcdef0"));
@@ -107,11 +105,11 @@ class OperationsTest {
   void legacyConnection_andBothServerlessOperations() {
     PrivateEndpointConnection connection = services.createPrivateEndpointConnection(PROJECT,
         new PrivateEndpointConnectionRequest().providerName(PrivateEndpointConnectionRequest.ProviderNameEnum.AWS)
-            .region(PrivateEndpointConnectionRequest.RegionEnum.AP_SOUTH_1), null, null);
+            .region(PrivateEndpointConnectionRequest.RegionEnum.AP_SOUTH_1));
     ServerlessTenantEndpoint v2 = serverless.createServerlessPrivateEndpoint(PROJECT, "instance-1",
-        new ServerlessTenantCreateRequest().comment("from the SDK"), null);
+        new ServerlessTenantCreateRequest().comment("from the SDK"));
     ServerlessTenantEndpoint v1 = serverless.createServerlessPrivateEndpointV1(PROJECT, "instance-1",
-        new ServerlessTenantCreateRequest(), null);
+        new ServerlessTenantCreateRequest());
 
     assertThat(connection.getStatus()).isEqualTo(PrivateEndpointConnection.StatusEnum.INITIATING);
     assertThat(v2).isInstanceOf(ServerlessAWSTenantEndpoint.class);
@@ -124,7 +122,7 @@ class OperationsTest {
   @Test
   void withHttpInfo_exposesStatusAndHeaders_includingDeprecationAndRateLimit() {
     ApiResponse<ServerlessTenantEndpoint> response = serverless.createServerlessPrivateEndpointWithHttpInfo(PROJECT,
-        "instance-1", new ServerlessTenantCreateRequest(), null);
+        "instance-1", new ServerlessTenantCreateRequest());
 
     assertThat(response.getStatusCode()).isEqualTo(201);
     assertThat(header(response, "Sunset")).isEqualTo(Operation.SUNSET);

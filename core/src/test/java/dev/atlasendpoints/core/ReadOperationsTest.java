@@ -45,16 +45,14 @@ class ReadOperationsTest {
 
   @Test
   void aCreatedService_readsBackByIdAndInTheProvidersList_onV2AndV1() {
-    EndpointService created = services.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1"), null,
-        null);
+    EndpointService created = services.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1"));
     services.createPrivateEndpointService(PROJECT, new CloudProviderEndpointServiceRequest()
-        .providerName(CloudProvider.AZURE).region("eastus2"), null, null);
+        .providerName(CloudProvider.AZURE).region("eastus2"));
 
-    EndpointService read = services.getPrivateEndpointService(PROJECT, CloudProvider.AWS, created.getId(), null, null);
-    EndpointService readV1 = services.getPrivateEndpointServiceV1(PROJECT, CloudProvider.AWS, created.getId(), null,
-        null);
-    List<EndpointService> aws = services.listPrivateEndpointService(PROJECT, CloudProvider.AWS, null, null);
-    List<EndpointService> awsV1 = services.listPrivateEndpointServiceV1(PROJECT, CloudProvider.AWS, null, null);
+    EndpointService read = services.getPrivateEndpointService(PROJECT, CloudProvider.AWS, created.getId());
+    EndpointService readV1 = services.getPrivateEndpointServiceV1(PROJECT, CloudProvider.AWS, created.getId());
+    List<EndpointService> aws = services.listPrivateEndpointService(PROJECT, CloudProvider.AWS);
+    List<EndpointService> awsV1 = services.listPrivateEndpointServiceV1(PROJECT, CloudProvider.AWS);
 
     assertThat(List.of(read, readV1)).allSatisfy(service -> {
       assertThat(service.getId()).isEqualTo(created.getId());
@@ -66,11 +64,10 @@ class ReadOperationsTest {
 
   @Test
   void reads_sendNoBodyAndNoContentType_andAcceptExactlyTheSuccessType() {
-    EndpointService created = services.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1"), null,
-        null);
+    EndpointService created = services.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1"));
 
-    services.getPrivateEndpointService(PROJECT, CloudProvider.AWS, created.getId(), null, null);
-    services.getPrivateEndpointServiceV1(PROJECT, CloudProvider.AWS, created.getId(), null, null);
+    services.getPrivateEndpointService(PROJECT, CloudProvider.AWS, created.getId());
+    services.getPrivateEndpointServiceV1(PROJECT, CloudProvider.AWS, created.getId());
 
     List<RecordedRequest> reads = atlas.simulator().requests().stream()
         .filter(r -> r.method().equals("GET") && r.header("Authorization") != null).toList();
@@ -85,15 +82,15 @@ class ReadOperationsTest {
 
   @Test
   void endpoints_readBackByTheIdTheClientChose_anAzureResourceIdIncluded() {
-    String aws = services.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1"), null, null).getId();
+    String aws = services.createPrivateEndpointService(PROJECT, Fixtures.awsService("us-east-1")).getId();
     String azure = services.createPrivateEndpointService(PROJECT, new CloudProviderEndpointServiceRequest()
-        .providerName(CloudProvider.AZURE).region("eastus2"), null, null).getId();
+        .providerName(CloudProvider.AZURE).region("eastus2")).getId();
     services.createPrivateEndpoint(PROJECT, CloudProvider.AWS, aws,
-        new CreateAWSEndpointRequest().id("vpce-0123456789abcdef0"), null, null);
+        new CreateAWSEndpointRequest().id("vpce-0123456789abcdef0"));
     services.createPrivateEndpoint(PROJECT, CloudProvider.AZURE, azure,
-        new CreateAzureEndpointRequest().id(AZURE_RESOURCE_ID).privateEndpointIPAddress("10.0.0.4"), null, null);
+        new CreateAzureEndpointRequest().id(AZURE_RESOURCE_ID).privateEndpointIPAddress("10.0.0.4"));
 
-    var awsEndpoint = services.getPrivateEndpoint(PROJECT, CloudProvider.AWS, aws, "vpce-0123456789abcdef0", null, null);
+    var awsEndpoint = services.getPrivateEndpoint(PROJECT, CloudProvider.AWS, aws, "vpce-0123456789abcdef0");
     var azureEndpoint = services.getPrivateEndpoint(PROJECT, CloudProvider.AZURE, azure, AZURE_RESOURCE_ID, true, null);
 
     assertThat(awsEndpoint).isInstanceOfSatisfying(AWSInterfaceEndpoint.class,
@@ -107,28 +104,28 @@ class ReadOperationsTest {
   @Test
   void serverlessEndpoints_andLegacyConnections_areListedAndReadBack() {
     ServerlessTenantEndpoint created = serverless.createServerlessPrivateEndpoint(PROJECT, "instance-1",
-        new ServerlessTenantCreateRequest().comment("first"), null);
+        new ServerlessTenantCreateRequest().comment("first"));
     PrivateEndpointConnection connection = services.createPrivateEndpointConnection(PROJECT,
         new PrivateEndpointConnectionRequest().providerName(PrivateEndpointConnectionRequest.ProviderNameEnum.AWS)
-            .region(PrivateEndpointConnectionRequest.RegionEnum.US_WEST_2), null, null);
+            .region(PrivateEndpointConnectionRequest.RegionEnum.US_WEST_2));
 
-    assertThat(serverless.listServerlessPrivateEndpoint(PROJECT, "instance-1", null))
+    assertThat(serverless.listServerlessPrivateEndpoint(PROJECT, "instance-1"))
         .extracting(ServerlessTenantEndpoint::getId).containsExactly(created.getId());
-    assertThat(serverless.listServerlessPrivateEndpointV1(PROJECT, "instance-1", null))
+    assertThat(serverless.listServerlessPrivateEndpointV1(PROJECT, "instance-1"))
         .extracting(ServerlessTenantEndpoint::getId).containsExactly(created.getId());
-    assertThat(serverless.listServerlessPrivateEndpoint(PROJECT, "another-instance", null)).isEmpty();
-    assertThat(serverless.getServerlessPrivateEndpoint(PROJECT, "instance-1", created.getId(), null).getComment())
+    assertThat(serverless.listServerlessPrivateEndpoint(PROJECT, "another-instance")).isEmpty();
+    assertThat(serverless.getServerlessPrivateEndpoint(PROJECT, "instance-1", created.getId()).getComment())
         .isEqualTo("first");
-    assertThat(services.listPrivateEndpointConnections(PROJECT, null, null))
+    assertThat(services.listPrivateEndpointConnections(PROJECT))
         .extracting(PrivateEndpointConnection::getId).containsExactly(connection.getId());
-    assertThat(services.getPrivateEndpointConnection(PROJECT, connection.getId(), null, null).getId())
+    assertThat(services.getPrivateEndpointConnection(PROJECT, connection.getId()).getId())
         .isEqualTo(connection.getId());
   }
 
   @Test
   void aMissingResource_isNotFound() {
     AtlasNotFoundException e = catchThrowableOfType(AtlasNotFoundException.class, () ->
-        services.getPrivateEndpointService(PROJECT, CloudProvider.AWS, "aaaaaaaaaaaaaaaaaaaaaaaa", null, null));
+        services.getPrivateEndpointService(PROJECT, CloudProvider.AWS, "aaaaaaaaaaaaaaaaaaaaaaaa"));
 
     assertThat(e.operationId()).isEqualTo("getPrivateEndpointService");
     assertThat(e.status()).isEqualTo(404);
@@ -139,9 +136,9 @@ class ReadOperationsTest {
     long before = atlas.simulator().counters().requests();
 
     AtlasInvalidRequestException emptyEndpointId = catchThrowableOfType(AtlasInvalidRequestException.class, () ->
-        services.getPrivateEndpoint(PROJECT, CloudProvider.AWS, "aaaaaaaaaaaaaaaaaaaaaaaa", "", null, null));
+        services.getPrivateEndpoint(PROJECT, CloudProvider.AWS, "aaaaaaaaaaaaaaaaaaaaaaaa", ""));
     AtlasInvalidRequestException malformedServerlessId = catchThrowableOfType(AtlasInvalidRequestException.class,
-        () -> serverless.getServerlessPrivateEndpoint(PROJECT, "instance-1", "vpce-not-hex", null));
+        () -> serverless.getServerlessPrivateEndpoint(PROJECT, "instance-1", "vpce-not-hex"));
 
     assertThat(emptyEndpointId.violations()).singleElement().satisfies(v -> assertThat(v.field()).isEqualTo("endpointId"));
     assertThat(malformedServerlessId.violations()).singleElement()

@@ -35,7 +35,7 @@ class ServiceAccountTest {
   }
 
   private static void create(ServerlessPrivateEndpointsApi api) {
-    api.createServerlessPrivateEndpoint(PROJECT, "instance-1", new ServerlessTenantCreateRequest(), null);
+    api.createServerlessPrivateEndpoint(PROJECT, "instance-1", new ServerlessTenantCreateRequest());
   }
 
   @Test

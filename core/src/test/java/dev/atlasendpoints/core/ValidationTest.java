@@ -63,7 +63,7 @@ class ValidationTest {
   @Test
   void malformedGroupId_isRefused() {
     Violation v = onlyViolation(() -> services.createPrivateEndpointService("not-a-project-id",
-        Fixtures.awsService("us-east-1"), null, null));
+        Fixtures.awsService("us-east-1")));
 
     assertThat(v.field()).isEqualTo("groupId");
     assertThat(v.rule()).isEqualTo("pattern ^([a-f0-9]{24})$");
@@ -72,7 +72,7 @@ class ValidationTest {
   @Test
   void aGroupIdWithATrailingLineBreak_isRefused_patternsMatchWholeValues() {
     Violation v = onlyViolation(() -> services.createPrivateEndpointService(PROJECT + "\n",
-        Fixtures.awsService("us-east-1"), null, null));
+        Fixtures.awsService("us-east-1")));
 
     assertThat(v.field()).isEqualTo("groupId");
   }
@@ -80,7 +80,7 @@ class ValidationTest {
   @Test
   void groupIdWithAPathSeparator_isRefused() {
     Violation v = onlyViolation(() -> services.createPrivateEndpointService(PROJECT + "/../x",
-        Fixtures.awsService("us-east-1"), null, null));
+        Fixtures.awsService("us-east-1")));
 
     assertThat(v.field()).isEqualTo("groupId");
   }
@@ -88,7 +88,7 @@ class ValidationTest {
   @Test
   void missingPathParameter_isRefused() {
     Violation v = onlyViolation(() -> services.createPrivateEndpoint(PROJECT, CloudProvider.AWS, null,
-        new CreateAWSEndpointRequest().id("vpce-0123456789abcdef0"), null, null));
+        new CreateAWSEndpointRequest().id("vpce-0123456789abcdef0")));
 
     assertThat(v.field()).isEqualTo("endpointServiceId");
     assertThat(v.rule()).isEqualTo("required");
@@ -97,7 +97,7 @@ class ValidationTest {
   @Test
   void unknownCloudProviderInThePath_isRefused() {
     Violation v = onlyViolation(() -> services.createPrivateEndpoint(PROJECT, CloudProvider.UNKNOWN_DEFAULT_OPEN_API,
-        SERVICE_ID, new CreateAWSEndpointRequest().id("vpce-0123456789abcdef0"), null, null));
+        SERVICE_ID, new CreateAWSEndpointRequest().id("vpce-0123456789abcdef0")));
 
     assertThat(v.field()).isEqualTo("cloudProvider");
     assertThat(v.rule()).startsWith("enum");
@@ -106,7 +106,7 @@ class ValidationTest {
   @Test
   void malformedInstanceName_isRefused() {
     Violation v = onlyViolation(() -> serverless.createServerlessPrivateEndpoint(PROJECT, "-starts-with-dash",
-        new ServerlessTenantCreateRequest(), null));
+        new ServerlessTenantCreateRequest()));
 
     assertThat(v.field()).isEqualTo("instanceName");
     assertThat(v.rule()).isEqualTo("pattern ^[a-zA-Z0-9][a-zA-Z0-9-]*$");
@@ -115,7 +115,7 @@ class ValidationTest {
   @Test
   void commentOver80Characters_isRefused_80IsFine() {
     Violation v = onlyViolation(() -> serverless.createServerlessPrivateEndpoint(PROJECT, "instance-1",
-        new ServerlessTenantCreateRequest().comment("x".repeat(81)), null));
+        new ServerlessTenantCreateRequest().comment("x".repeat(81))));
 
     assertThat(v.field()).isEqualTo("body.comment");
     assertThat(v.rule()).isEqualTo("maxLength 80");
@@ -125,7 +125,7 @@ class ValidationTest {
   @Test
   void missingRequiredBodyFields_areAllNamed() {
     AtlasInvalidRequestException e = catchThrowableOfType(AtlasInvalidRequestException.class,
-        () -> services.createPrivateEndpointService(PROJECT, new CloudProviderEndpointServiceRequest(), null, null));
+        () -> services.createPrivateEndpointService(PROJECT, new CloudProviderEndpointServiceRequest()));
 
     assertThat(e.violations()).extracting(Violation::field).containsExactlyInAnyOrder("body.providerName",
         "body.region");
@@ -134,7 +134,7 @@ class ValidationTest {
 
   @Test
   void missingBody_isRefused() {
-    Violation v = onlyViolation(() -> serverless.createServerlessPrivateEndpoint(PROJECT, "instance-1", null, null));
+    Violation v = onlyViolation(() -> serverless.createServerlessPrivateEndpoint(PROJECT, "instance-1", null));
 
     assertThat(v.field()).isEqualTo("body");
   }
@@ -142,7 +142,7 @@ class ValidationTest {
   @Test
   void tooManyRemoteRegions_isRefused() {
     Violation v = onlyViolation(() -> services.createPrivateEndpointService(PROJECT,
-        Fixtures.awsService("us-east-1").supportedRemoteRegions(Collections.nCopies(36, "us-west-2")), null, null));
+        Fixtures.awsService("us-east-1").supportedRemoteRegions(Collections.nCopies(36, "us-west-2"))));
 
     assertThat(v.field()).isEqualTo("body.supportedRemoteRegions");
     assertThat(v.rule()).isEqualTo("maxItems 35");
@@ -151,7 +151,7 @@ class ValidationTest {
   @Test
   void awsEndpointIdPattern_isChecked() {
     Violation v = onlyViolation(() -> services.createPrivateEndpoint(PROJECT, CloudProvider.AWS, SERVICE_ID,
-        new CreateAWSEndpointRequest().id("vpce-TOO-SHORT"), null, null));
+        new CreateAWSEndpointRequest().id("vpce-TOO-SHORT")));
 
     assertThat(v.field()).isEqualTo("body.id");
     assertThat(v.rule()).isEqualTo("pattern ^vpce-[0-9a-f]{17}$");
@@ -160,9 +160,9 @@ class ValidationTest {
   @Test
   void azureAndGcpRequiredFields_andGcpProjectPattern_areChecked() {
     Violation azure = onlyViolation(() -> services.createPrivateEndpoint(PROJECT, CloudProvider.AZURE, SERVICE_ID,
-        new CreateAzureEndpointRequest().id("/subscriptions/x/pe-1"), null, null));
+        new CreateAzureEndpointRequest().id("/subscriptions/x/pe-1")));
     Violation gcp = onlyViolation(() -> services.createPrivateEndpoint(PROJECT, CloudProvider.GCP, SERVICE_ID,
-        new CreateGCPEndpointGroupRequest().endpointGroupName("g").gcpProjectId("my-project"), null, null));
+        new CreateGCPEndpointGroupRequest().endpointGroupName("g").gcpProjectId("my-project")));
 
     assertThat(azure.field()).isEqualTo("body.privateEndpointIPAddress");
     assertThat(gcp.field()).isEqualTo("body.gcpProjectId");
@@ -172,7 +172,7 @@ class ValidationTest {
   @Test
   void theBaseRequestType_isRefused_becauseItNamesNoProvider() {
     Violation v = onlyViolation(() -> services.createPrivateEndpoint(PROJECT, CloudProvider.AWS, SERVICE_ID,
-        new CreateEndpointRequest(), null, null));
+        new CreateEndpointRequest()));
 
     assertThat(v.field()).isEqualTo("body.cloudProvider");
     assertThat(v.problem()).contains("send a provider's own form");
@@ -181,8 +181,7 @@ class ValidationTest {
   @Test
   void legacyRequiredEnums_areChecked() {
     Violation v = onlyViolation(() -> services.createPrivateEndpointConnection(PROJECT,
-        new PrivateEndpointConnectionRequest().providerName(PrivateEndpointConnectionRequest.ProviderNameEnum.AWS),
-        null, null));
+        new PrivateEndpointConnectionRequest().providerName(PrivateEndpointConnectionRequest.ProviderNameEnum.AWS)));
 
     assertThat(v.field()).isEqualTo("body.region");
   }
@@ -190,8 +189,7 @@ class ValidationTest {
   @Test
   void anUnknownEnumValueInTheBody_isRefused() {
     Violation v = onlyViolation(() -> services.createPrivateEndpointService(PROJECT,
-        new CloudProviderEndpointServiceRequest().providerName(CloudProvider.UNKNOWN_DEFAULT_OPEN_API).region("x"),
-        null, null));
+        new CloudProviderEndpointServiceRequest().providerName(CloudProvider.UNKNOWN_DEFAULT_OPEN_API).region("x")));
 
     assertThat(v.field()).isEqualTo("body.providerName");
   }
@@ -200,7 +198,7 @@ class ValidationTest {
   void violationMessages_doNotEchoLongValues() {
     String longId = "z".repeat(500);
     AtlasInvalidRequestException e = catchThrowableOfType(AtlasInvalidRequestException.class,
-        () -> services.createPrivateEndpointService(longId, Fixtures.awsService("us-east-1"), null, null));
+        () -> services.createPrivateEndpointService(longId, Fixtures.awsService("us-east-1")));
 
     assertThat(e.getMessage()).doesNotContain(longId).contains("...");
   }

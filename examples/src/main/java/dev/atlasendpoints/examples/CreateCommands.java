@@ -53,7 +53,7 @@ final class CreateCommands {
           .region(region).portMappingEnabled(portMapping).supportedRemoteRegions(remoteRegions);
       return cli.printResult(client -> {
         EndpointService created = client.api(PrivateEndpointServicesApi.class)
-            .createPrivateEndpointService(project, request, null, null);
+            .createPrivateEndpointService(project, request);
         return waitOptions.thenAwait(client, created,
             new ResourceRef.EndpointService(project, target.provider, created.getId()), err());
       }, out());
@@ -92,7 +92,7 @@ final class CreateCommands {
       };
       String endpointId = target.provider == CloudProvider.GCP ? endpointGroup : id;
       return cli.printResult(client -> waitOptions.thenAwait(client, client.api(PrivateEndpointServicesApi.class)
-              .createPrivateEndpoint(project, target.provider, target.serviceId, request, null, null),
+              .createPrivateEndpoint(project, target.provider, target.serviceId, request),
           new ResourceRef.Endpoint(project, target.provider, target.serviceId, endpointId), err()), out());
     }
   }
@@ -120,7 +120,7 @@ final class CreateCommands {
           .providerName(PrivateEndpointConnectionRequest.ProviderNameEnum.AWS).region(regionValue);
       return cli.printResult(client -> {
         PrivateEndpointConnection created = client.api(PrivateEndpointServicesApi.class)
-            .createPrivateEndpointConnection(project, request, null, null);
+            .createPrivateEndpointConnection(project, request);
         return waitOptions.thenAwait(client, created, new ResourceRef.Connection(project, created.getId()), err());
       }, out());
     }
@@ -148,8 +148,8 @@ final class CreateCommands {
       ServerlessTenantCreateRequest request = new ServerlessTenantCreateRequest().comment(comment);
       return cli.printResult(client -> {
         ServerlessPrivateEndpointsApi api = client.api(ServerlessPrivateEndpointsApi.class);
-        ServerlessTenantEndpoint created = v1 ? api.createServerlessPrivateEndpointV1(project, instance, request, null)
-            : api.createServerlessPrivateEndpoint(project, instance, request, null);
+        ServerlessTenantEndpoint created = v1 ? api.createServerlessPrivateEndpointV1(project, instance, request)
+            : api.createServerlessPrivateEndpoint(project, instance, request);
         return waitOptions.thenAwait(client, created,
             new ResourceRef.ServerlessEndpoint(project, instance, created.getId()), err());
       }, out());

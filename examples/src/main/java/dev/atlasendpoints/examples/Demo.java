@@ -91,7 +91,7 @@ public final class Demo {
 
     var connection = services.createPrivateEndpointConnection(project, new PrivateEndpointConnectionRequest()
         .providerName(PrivateEndpointConnectionRequest.ProviderNameEnum.AWS)
-        .region(PrivateEndpointConnectionRequest.RegionEnum.US_EAST_1), null, null);
+        .region(PrivateEndpointConnectionRequest.RegionEnum.US_EAST_1));
     row("createPrivateEndpointConnection", "legacy AWS connection", connection.getId(), connection.getStatus());
 
     if (simulator != null) {
@@ -99,7 +99,7 @@ public final class Demo {
     }
     long start = System.nanoTime();
     EndpointService service = services.createPrivateEndpointService(project,
-        new CloudProviderEndpointServiceRequest().providerName(CloudProvider.AWS).region("eu-west-1"), null, null);
+        new CloudProviderEndpointServiceRequest().providerName(CloudProvider.AWS).region("eu-west-1"));
     row("createPrivateEndpointService", "AWS service in " + service.getRegionName(), service.getId(),
         service.getStatus());
     if (simulator != null) {
@@ -108,16 +108,16 @@ public final class Demo {
     }
 
     var endpoint = services.createPrivateEndpoint(project, CloudProvider.AWS, service.getId(),
-        new CreateAWSEndpointRequest().id("vpce-0a1b2c3d4e5f60718"), null, null);
+        new CreateAWSEndpointRequest().id("vpce-0a1b2c3d4e5f60718"));
     row("createPrivateEndpoint", "AWS interface endpoint", "vpce-0a1b2c3d4e5f60718",
         endpoint.getClass().getSimpleName());
 
     var v2 = serverless.createServerlessPrivateEndpoint(project, "demo-instance",
-        new ServerlessTenantCreateRequest().comment("created by the SDK demo"), null);
+        new ServerlessTenantCreateRequest().comment("created by the SDK demo"));
     row("createServerlessPrivateEndpoint", "serverless endpoint", v2.getId(), v2.getStatus());
 
     var v1 = serverless.createServerlessPrivateEndpointV1(project, "demo-instance",
-        new ServerlessTenantCreateRequest(), null);
+        new ServerlessTenantCreateRequest());
     row("createServerlessPrivateEndpointV1", "serverless endpoint (v1.0)", v1.getId(), v1.getStatus());
   }
 
@@ -128,7 +128,7 @@ public final class Demo {
     long before = simulator == null ? -1 : simulator.counters().requests();
     try {
       client.api(ServerlessPrivateEndpointsApi.class).createServerlessPrivateEndpoint(project, "demo-instance",
-          new ServerlessTenantCreateRequest().comment("x".repeat(81)), null);
+          new ServerlessTenantCreateRequest().comment("x".repeat(81)));
       out.println("  unexpectedly accepted");
     } catch (AtlasInvalidRequestException e) {
       out.println("  " + e.getMessage());

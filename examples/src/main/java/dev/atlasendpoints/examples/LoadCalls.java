@@ -32,7 +32,7 @@ interface LoadCalls {
     ServerlessPrivateEndpointsApi api = client.api(ServerlessPrivateEndpointsApi.class);
     return i -> {
       api.createServerlessPrivateEndpoint(project, instance, new ServerlessTenantCreateRequest()
-          .comment("load " + run + " " + i), null);
+          .comment("load " + run + " " + i));
       return null;
     };
   }
@@ -47,7 +47,7 @@ interface LoadCalls {
       if (exactlyOnce) {
         return provisioner.ensureEndpoint(project, CloudProvider.AWS, serviceId, request).outcome();
       }
-      api.createPrivateEndpoint(project, CloudProvider.AWS, serviceId, request, null, null);
+      api.createPrivateEndpoint(project, CloudProvider.AWS, serviceId, request);
       return null;
     };
   }

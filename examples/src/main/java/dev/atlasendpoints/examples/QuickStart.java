@@ -30,8 +30,7 @@ final class QuickStart {
         .apiKey(System.getenv("ATLAS_PUBLIC_KEY"), System.getenv("ATLAS_PRIVATE_KEY"))
         .build()) {
       return atlas.api(PrivateEndpointServicesApi.class).createPrivateEndpointService(projectId,
-          new CloudProviderEndpointServiceRequest().providerName(CloudProvider.AWS).region("us-east-1"),
-          null, null);
+          new CloudProviderEndpointServiceRequest().providerName(CloudProvider.AWS).region("us-east-1"));
     }
   }
   // [core]

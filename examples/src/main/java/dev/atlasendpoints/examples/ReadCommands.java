@@ -20,7 +20,7 @@ final class ReadCommands {
     @Override
     public Integer call() throws Exception {
       return cli.printResult(client -> client.api(PrivateEndpointServicesApi.class)
-          .getPrivateEndpointService(cli.projectOrFail(), target.provider, target.serviceId, null, null), out());
+          .getPrivateEndpointService(cli.projectOrFail(), target.provider, target.serviceId), out());
     }
   }
 
@@ -33,7 +33,7 @@ final class ReadCommands {
     @Override
     public Integer call() throws Exception {
       return cli.printResult(client -> client.api(PrivateEndpointServicesApi.class)
-          .listPrivateEndpointService(cli.projectOrFail(), target.provider, null, null), out());
+          .listPrivateEndpointService(cli.projectOrFail(), target.provider), out());
     }
   }
 
@@ -50,7 +50,7 @@ final class ReadCommands {
     @Override
     public Integer call() throws Exception {
       return cli.printResult(client -> client.api(PrivateEndpointServicesApi.class)
-          .getPrivateEndpoint(cli.projectOrFail(), target.provider, target.serviceId, endpointId, null, null), out());
+          .getPrivateEndpoint(cli.projectOrFail(), target.provider, target.serviceId, endpointId), out());
     }
   }
 
@@ -64,7 +64,7 @@ final class ReadCommands {
     @SuppressWarnings("deprecation")
     public Integer call() throws Exception {
       return cli.printResult(client -> client.api(ServerlessPrivateEndpointsApi.class)
-          .listServerlessPrivateEndpoint(cli.projectOrFail(), instance, null), out());
+          .listServerlessPrivateEndpoint(cli.projectOrFail(), instance), out());
     }
   }
 }

@@ -76,9 +76,9 @@ class AtlasMetricsTest {
   void callsAndExchanges_differByTheDigestChallenge() {
     PrivateEndpointServicesApi api = client().api(PrivateEndpointServicesApi.class);
 
-    api.createPrivateEndpointService(PROJECT, service("us-east-1"), null, null);
-    api.createPrivateEndpointService(PROJECT, service("us-east-2"), null, null);
-    var last = api.createPrivateEndpointServiceWithHttpInfo(PROJECT, service("us-west-1"), null, null);
+    api.createPrivateEndpointService(PROJECT, service("us-east-1"));
+    api.createPrivateEndpointService(PROJECT, service("us-east-2"));
+    var last = api.createPrivateEndpointServiceWithHttpInfo(PROJECT, service("us-west-1"));
     double remaining = Double.parseDouble(last.getHeaders().entrySet().stream()
         .filter(e -> e.getKey().equalsIgnoreCase("RateLimit-Remaining")).findFirst().orElseThrow().getValue()
         .iterator().next());
@@ -96,12 +96,12 @@ class AtlasMetricsTest {
   @Test
   void failures_areTaggedWithStatusOutcomeAndException() {
     PrivateEndpointServicesApi api = client().api(PrivateEndpointServicesApi.class);
-    api.createPrivateEndpointService(PROJECT, service("us-east-1"), null, null);
+    api.createPrivateEndpointService(PROJECT, service("us-east-1"));
     simulator.faults().next(Operation.CREATE_PRIVATE_ENDPOINT_SERVICE, Fault.tooManyRequests(1));
 
-    assertThatThrownBy(() -> api.createPrivateEndpointService(PROJECT, service("us-east-2"), null, null))
+    assertThatThrownBy(() -> api.createPrivateEndpointService(PROJECT, service("us-east-2")))
         .isInstanceOf(AtlasRateLimitedException.class);
-    assertThatThrownBy(() -> api.createPrivateEndpointService(PROJECT, service("us-east-1"), null, null))
+    assertThatThrownBy(() -> api.createPrivateEndpointService(PROJECT, service("us-east-1")))
         .isInstanceOf(AtlasConflictException.class);
 
     assertThat(registry.get(MeterNames.CALLS).tag(MeterNames.STATUS, "429").tag(MeterNames.OUTCOME, "CLIENT_ERROR")
@@ -115,7 +115,7 @@ class AtlasMetricsTest {
     simulator.faults().next(Operation.CREATE_PRIVATE_ENDPOINT_SERVICE, Fault.resetBeforeProcessing());
     PrivateEndpointServicesApi api = client().api(PrivateEndpointServicesApi.class);
 
-    assertThatThrownBy(() -> api.createPrivateEndpointService(PROJECT, service("us-east-1"), null, null))
+    assertThatThrownBy(() -> api.createPrivateEndpointService(PROJECT, service("us-east-1")))
         .isInstanceOf(AtlasAmbiguousOutcomeException.class);
 
     assertThat(registry.get(MeterNames.CALLS).tag(MeterNames.STATUS, MeterNames.NONE)
@@ -127,8 +127,8 @@ class AtlasMetricsTest {
   void deprecatedOperations_areCounted() {
     ServerlessPrivateEndpointsApi api = client().api(ServerlessPrivateEndpointsApi.class);
 
-    api.createServerlessPrivateEndpoint(PROJECT, "instance-1", new ServerlessTenantCreateRequest(), null);
-    api.createServerlessPrivateEndpointV1(PROJECT, "instance-1", new ServerlessTenantCreateRequest(), null);
+    api.createServerlessPrivateEndpoint(PROJECT, "instance-1", new ServerlessTenantCreateRequest());
+    api.createServerlessPrivateEndpointV1(PROJECT, "instance-1", new ServerlessTenantCreateRequest());
 
     assertThat(registry.get(MeterNames.DEPRECATED_CALLS).counters()).hasSize(2)
         .allSatisfy(counter -> assertThat(counter.count()).isEqualTo(1));
@@ -143,7 +143,7 @@ class AtlasMetricsTest {
       return next.execute(request, options);
     });
     client(reporter).api(PrivateEndpointServicesApi.class)
-        .createPrivateEndpointService(PROJECT, service("us-east-1"), null, null);
+        .createPrivateEndpointService(PROJECT, service("us-east-1"));
 
     assertThat(registry.get(MeterNames.RETRIES).tag(MeterNames.REASON, "429").counter().count()).isEqualTo(1);
     assertThat(registry.get(MeterNames.RATE_LIMIT_WAITS).tag(MeterNames.REFUSED, "false").counter().count())
@@ -166,9 +166,9 @@ class AtlasMetricsTest {
   @Test
   void everySampleOfAMeter_carriesTheSameTagKeys_andNoProjectIdOrSecret() {
     PrivateEndpointServicesApi api = client().api(PrivateEndpointServicesApi.class);
-    api.createPrivateEndpointService(PROJECT, service("us-east-1"), null, null);
+    api.createPrivateEndpointService(PROJECT, service("us-east-1"));
     simulator.faults().next(Operation.CREATE_PRIVATE_ENDPOINT_SERVICE, Fault.resetBeforeProcessing());
-    assertThatThrownBy(() -> api.createPrivateEndpointService(PROJECT, service("us-east-2"), null, null))
+    assertThatThrownBy(() -> api.createPrivateEndpointService(PROJECT, service("us-east-2")))
         .isInstanceOf(AtlasAmbiguousOutcomeException.class);
 
     for (String name : new String[] {MeterNames.CALLS, MeterNames.EXCHANGES}) {
@@ -191,7 +191,7 @@ class AtlasMetricsTest {
     client = AtlasClient.builder().baseUrl(simulator.baseUri().toString()).serviceAccount("mdb_sa_id_1", SECRET)
         .layer(metrics.callLayer()).layer(metrics.exchangeLayer()).build();
 
-    client.api(PrivateEndpointServicesApi.class).createPrivateEndpointService(PROJECT, service("us-east-1"), null, null);
+    client.api(PrivateEndpointServicesApi.class).createPrivateEndpointService(PROJECT, service("us-east-1"));
     client.close();
     client = null;
 
@@ -213,7 +213,7 @@ class AtlasMetricsTest {
     });
 
     var created = client().api(PrivateEndpointServicesApi.class)
-        .createPrivateEndpointService(PROJECT, service("us-east-1"), null, null);
+        .createPrivateEndpointService(PROJECT, service("us-east-1"));
 
     assertThat(created.getId()).isNotBlank();
   }

@@ -85,9 +85,8 @@ public final class Provisioner {
   public Ensured<EndpointService> ensureEndpointService(String project, CloudProviderEndpointServiceRequest request) {
     CloudProvider provider = request.getProviderName();
     String region = request.getRegion();
-    Supplier<Optional<EndpointService>> find = () -> services.listPrivateEndpointService(project, provider, null,
-        null).stream().filter(s -> RegionKey.same(region, s.getRegionName())).findFirst();
-    return reconcile(find, () -> services.createPrivateEndpointService(project, request, null, null),
+    Supplier<Optional<EndpointService>> find = () -> services.listPrivateEndpointService(project, provider).stream().filter(s -> RegionKey.same(region, s.getRegionName())).findFirst();
+    return reconcile(find, () -> services.createPrivateEndpointService(project, request),
         s -> new ResourceRef.EndpointService(project, provider, s.getId()), true,
         provider + " endpoint service in " + region + " of project " + project);
   }
@@ -105,12 +104,12 @@ public final class Provisioner {
     ResourceRef.Endpoint ref = new ResourceRef.Endpoint(project, provider, serviceId, endpointIdOf(request));
     Supplier<Optional<PrivateLinkEndpoint>> find = () -> {
       try {
-        return Optional.of(services.getPrivateEndpoint(project, provider, serviceId, ref.endpointId(), null, null));
+        return Optional.of(services.getPrivateEndpoint(project, provider, serviceId, ref.endpointId()));
       } catch (AtlasNotFoundException absent) {
         return Optional.empty();
       }
     };
-    return reconcile(find, () -> services.createPrivateEndpoint(project, provider, serviceId, request, null, null),
+    return reconcile(find, () -> services.createPrivateEndpoint(project, provider, serviceId, request),
         endpoint -> ref, true, provider + " endpoint " + ref.endpointId() + " of service " + serviceId);
   }
 
@@ -131,10 +130,10 @@ public final class Provisioner {
   @SuppressWarnings("deprecation")
   public Ensured<ServerlessTenantEndpoint> ensureServerlessEndpoint(String project, String instance, String comment) {
     Supplier<Optional<ServerlessTenantEndpoint>> find = new NewSinceFirstLook<>(
-        () -> serverless.listServerlessPrivateEndpoint(project, instance, null), ServerlessTenantEndpoint::getId,
+        () -> serverless.listServerlessPrivateEndpoint(project, instance), ServerlessTenantEndpoint::getId,
         e -> Objects.equals(comment, e.getComment()));
     return reconcile(find, () -> serverless.createServerlessPrivateEndpoint(project, instance,
-            new ServerlessTenantCreateRequest().comment(comment), null),
+            new ServerlessTenantCreateRequest().comment(comment)),
         e -> new ResourceRef.ServerlessEndpoint(project, instance, e.getId()), false,
         "serverless endpoint with comment '" + comment + "' on instance " + instance + " of project " + project);
   }
@@ -151,9 +150,9 @@ public final class Provisioner {
         .providerName(PrivateEndpointConnectionRequest.ProviderNameEnum.AWS)
         .region(connectionRegion(region));
     Supplier<Optional<PrivateEndpointConnection>> find = new NewSinceFirstLook<>(
-        () -> services.listPrivateEndpointConnections(project, null, null), PrivateEndpointConnection::getId,
+        () -> services.listPrivateEndpointConnections(project), PrivateEndpointConnection::getId,
         c -> true);
-    return reconcile(find, () -> services.createPrivateEndpointConnection(project, request, null, null),
+    return reconcile(find, () -> services.createPrivateEndpointConnection(project, request),
         c -> new ResourceRef.Connection(project, c.getId()), false,
         "AWS private endpoint connection in " + region + " of project " + project);
   }

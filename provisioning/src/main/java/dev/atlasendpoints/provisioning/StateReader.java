@@ -31,16 +31,16 @@ final class StateReader {
   @SuppressWarnings("deprecation")
   ResourceState read(ResourceRef ref) {
     if (ref instanceof ResourceRef.EndpointService s) {
-      return stateOf(services.getPrivateEndpointService(s.project(), s.provider(), s.serviceId(), null, null));
+      return stateOf(services.getPrivateEndpointService(s.project(), s.provider(), s.serviceId()));
     }
     if (ref instanceof ResourceRef.Endpoint e) {
-      return stateOf(services.getPrivateEndpoint(e.project(), e.provider(), e.serviceId(), e.endpointId(), null, null));
+      return stateOf(services.getPrivateEndpoint(e.project(), e.provider(), e.serviceId(), e.endpointId()));
     }
     if (ref instanceof ResourceRef.ServerlessEndpoint s) {
-      return stateOf(serverless.getServerlessPrivateEndpoint(s.project(), s.instance(), s.endpointId(), null));
+      return stateOf(serverless.getServerlessPrivateEndpoint(s.project(), s.instance(), s.endpointId()));
     }
     ResourceRef.Connection c = (ResourceRef.Connection) ref;
-    return stateOf(services.getPrivateEndpointConnection(c.project(), c.connectionId(), null, null));
+    return stateOf(services.getPrivateEndpointConnection(c.project(), c.connectionId()));
   }
 
   static ResourceState stateOf(EndpointService service) {

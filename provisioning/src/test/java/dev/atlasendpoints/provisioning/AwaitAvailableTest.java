@@ -99,7 +99,7 @@ class AwaitAvailableTest {
           atlas.client.api(dev.atlasendpoints.generated.api.PrivateEndpointServicesApi.class)
               .createPrivateEndpointService(SimulatedAtlas.PROJECT,
                   new dev.atlasendpoints.generated.model.CloudProviderEndpointServiceRequest()
-                      .providerName(CloudProvider.AWS).region("us-east-1"), null, null).getId());
+                      .providerName(CloudProvider.AWS).region("us-east-1")).getId());
 
       assertThat(provisioner.awaitAvailable(ref, Duration.ofMinutes(1), changes::add).status()).isEqualTo("AVAILABLE");
       assertThat(changes.get(0).previous()).isNull();

@@ -108,7 +108,7 @@ class EnsureTest {
   void ensureService_409ForOneNotVisibleYet_readsBackUntilVisible_andAdopts() {
     try (SimulatedAtlas atlas = hidingFor(Duration.ofSeconds(1))) {
       atlas.client.api(PrivateEndpointServicesApi.class).createPrivateEndpointService(PROJECT,
-          new CloudProviderEndpointServiceRequest().providerName(CloudProvider.AWS).region("us-east-1"), null, null);
+          new CloudProviderEndpointServiceRequest().providerName(CloudProvider.AWS).region("us-east-1"));
 
       Ensured<EndpointService> ensured = withGrace(atlas, Duration.ofSeconds(5), ProvisioningListener.NONE)
           .ensureEndpointService(PROJECT, CloudProvider.AWS, "us-east-1");
@@ -129,7 +129,7 @@ class EnsureTest {
         CloudProvider provider = (CloudProvider) c[0];
         String region = (String) c[1];
         String id = api.createPrivateEndpointService(PROJECT,
-            new CloudProviderEndpointServiceRequest().providerName(provider).region(region), null, null).getId();
+            new CloudProviderEndpointServiceRequest().providerName(provider).region(region)).getId();
 
         long createRequestsBefore = atlas.atlas.counters().requests(Operation.CREATE_PRIVATE_ENDPOINT_SERVICE);
 
@@ -362,7 +362,7 @@ class EnsureTest {
   void ensureConnection_conflictWithAnExistingService_reachesTheCaller() {
     try (SimulatedAtlas atlas = atlas()) {
       atlas.client.api(PrivateEndpointServicesApi.class).createPrivateEndpointService(PROJECT,
-          new CloudProviderEndpointServiceRequest().providerName(CloudProvider.AWS).region("us-east-2"), null, null);
+          new CloudProviderEndpointServiceRequest().providerName(CloudProvider.AWS).region("us-east-2"));
 
       assertThatThrownBy(() -> provisioner(atlas).ensureConnection(PROJECT, "us-east-2"))
           .isInstanceOf(dev.atlasendpoints.core.errors.AtlasConflictException.class);

@@ -62,7 +62,7 @@ final class Harness implements AutoCloseable {
 
   @SuppressWarnings("deprecation")
   ServerlessTenantEndpoint create(String comment) {
-    return api.createServerlessPrivateEndpoint(PROJECT, "i1", new ServerlessTenantCreateRequest().comment(comment), null);
+    return api.createServerlessPrivateEndpoint(PROJECT, "i1", new ServerlessTenantCreateRequest().comment(comment));
   }
 
   /** The comments of everything the simulator created, one entry per resource. */

@@ -103,6 +103,6 @@ class InterruptsAndTokensTest {
   }
 
   private static void create(ServerlessPrivateEndpointsApi api, String comment) {
-    api.createServerlessPrivateEndpoint(Harness.PROJECT, "i1", new ServerlessTenantCreateRequest().comment(comment), null);
+    api.createServerlessPrivateEndpoint(Harness.PROJECT, "i1", new ServerlessTenantCreateRequest().comment(comment));
   }
 }

@@ -108,7 +108,7 @@ class RateLimitLayerTest {
         RetryLayer.of(RETRY), RateLimitLayer.of(RateLimitSettings.defaults()))) {
 
       Harness.concurrently(callers, 4, i -> h.api.createServerlessPrivateEndpointV1(Harness.PROJECT, "i1",
-          new dev.atlasendpoints.generated.model.ServerlessTenantCreateRequest().comment("call-" + i), null));
+          new dev.atlasendpoints.generated.model.ServerlessTenantCreateRequest().comment("call-" + i)));
 
       assertThat(h.createdComments()).hasSize(callers * 4).doesNotHaveDuplicates();
       assertThat(h.simulator.counters().rateLimited()).isLessThanOrEqualTo(2L * callers);

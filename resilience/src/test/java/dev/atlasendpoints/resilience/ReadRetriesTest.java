@@ -31,14 +31,13 @@ class ReadRetriesTest {
             .httpSettings(HttpSettings.builder().readTimeout(Duration.ofMillis(500)).build())
             .layer(RetryLayer.of(FAST)).listener(events).build()) {
       PrivateEndpointServicesApi api = client.api(PrivateEndpointServicesApi.class);
-      EndpointService created = api.createPrivateEndpointService(Harness.PROJECT, service("us-east-1"), null, null);
+      EndpointService created = api.createPrivateEndpointService(Harness.PROJECT, service("us-east-1"));
       simulator.faults().next(Operation.GET_PRIVATE_ENDPOINT_SERVICE, Fault.serviceUnavailable());
       simulator.faults().next(Operation.GET_PRIVATE_ENDPOINT_SERVICE, Fault.latency(Duration.ofSeconds(2)));
       simulator.faults().next(Operation.CREATE_PRIVATE_ENDPOINT_SERVICE, Fault.serviceUnavailable());
 
-      EndpointService read = api.getPrivateEndpointService(Harness.PROJECT, CloudProvider.AWS, created.getId(), null,
-          null);
-      assertThatThrownBy(() -> api.createPrivateEndpointService(Harness.PROJECT, service("us-east-2"), null, null))
+      EndpointService read = api.getPrivateEndpointService(Harness.PROJECT, CloudProvider.AWS, created.getId());
+      assertThatThrownBy(() -> api.createPrivateEndpointService(Harness.PROJECT, service("us-east-2")))
           .isInstanceOf(AtlasServerException.class);
 
       assertThat(read.getId()).isEqualTo(created.getId());

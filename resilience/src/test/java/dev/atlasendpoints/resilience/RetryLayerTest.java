@@ -56,7 +56,7 @@ class RetryLayerTest {
       ServerlessPrivateEndpointsApi api = client.api(ServerlessPrivateEndpointsApi.class);
 
       assertThatThrownBy(() -> api.createServerlessPrivateEndpoint(Harness.PROJECT, "i1",
-          new ServerlessTenantCreateRequest(), null)).isInstanceOf(AtlasConnectionException.class);
+          new ServerlessTenantCreateRequest())).isInstanceOf(AtlasConnectionException.class);
       assertThat(events.retries).hasSize(FAST.maxAttempts() - 1).allMatch(r -> r.endsWith("AtlasConnectionException"));
     }
   }
