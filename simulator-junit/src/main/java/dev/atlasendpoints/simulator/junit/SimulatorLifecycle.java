@@ -1,0 +1,19 @@
+package dev.atlasendpoints.simulator.junit;
+
+/** How long one simulator, and the client pointed at it, lives. */
+public enum SimulatorLifecycle {
+
+  /**
+   * A fresh simulator for each test method, started before its {@code @BeforeEach} methods and stopped
+   * after its {@code @AfterEach} methods: no test sees another's resources, faults or counters.
+   */
+  PER_METHOD,
+
+  /**
+   * One simulator for all the tests of a class (and its {@code @Nested} classes), started before its
+   * {@code @BeforeAll} methods and stopped after its {@code @AfterAll} methods. Tests share its
+   * resources; a {@code @BeforeAll} method and the test constructor can receive it. With
+   * {@code @RegisterExtension}, the field must be {@code static}.
+   */
+  PER_CLASS
+}

@@ -1,0 +1,208 @@
+package dev.atlasendpoints.simulator.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.atlasendpoints.simulator.AtlasSimulator;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+/**
+ * Runs small test classes (the nested static ones, which Surefire leaves alone) through the JUnit
+ * launcher and watches what the extension did to simulators: started when, shared by whom, and whether
+ * their ports are closed once the class has run.
+ */
+class LifecycleTest {
+
+  /** The simulators the classes under test were handed, in the order they saw them. */
+  static final List<AtlasSimulator> SEEN = new CopyOnWriteArrayList<>();
+  /** Whether each test found its simulator listening, and the previous test's closed. */
+  static final List<String> OBSERVED = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void clear() {
+    SEEN.clear();
+    OBSERVED.clear();
+  }
+
+  @Test
+  void perMethod_startsOnePerTest_andClosesEachAfterItsTest() {
+    TestExecutionSummary summary = run(PerMethodCase.class);
+
+    assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
+    assertThat(SEEN).hasSize(4); // @BeforeEach and test, twice
+    assertThat(SEEN.get(0)).isSameAs(SEEN.get(1));
+    assertThat(SEEN.get(2)).isSameAs(SEEN.get(3)).isNotSameAs(SEEN.get(0));
+    assertThat(OBSERVED).containsExactly("first: listening", "second: listening, first closed");
+    assertThat(SEEN).allSatisfy(simulator -> assertThat(listening(simulator)).isFalse());
+  }
+
+  @Test
+  void perClass_startsOneForTheClass_sharedFromBeforeAll_andClosesItAfterTheClass() {
+    TestExecutionSummary summary = run(PerClassCase.class);
+
+    assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
+    assertThat(SEEN).hasSize(3).allSatisfy(simulator -> assertThat(simulator).isSameAs(SEEN.get(0)));
+    assertThat(OBSERVED).containsExactly("first: listening", "second: listening, 1 resource");
+    assertThat(listening(SEEN.get(0))).isFalse();
+  }
+
+  @Test
+  void aStaticRegisteredExtension_perClass_sharesOneSimulator_andClosesIt() {
+    TestExecutionSummary summary = run(RegisteredPerClassCase.class);
+
+    assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
+    assertThat(SEEN).hasSize(2);
+    assertThat(SEEN.get(0)).isSameAs(SEEN.get(1));
+    assertThat(listening(SEEN.get(0))).isFalse();
+  }
+
+  @Test
+  void perClass_onAnInstanceField_failsEachTest_sayingToMakeItStatic() {
+    TestExecutionSummary summary = run(InstanceFieldPerClassCase.class);
+
+    assertThat(summary.getTestsSucceededCount()).isZero();
+    assertThat(summary.getFailures()).singleElement().satisfies(failure ->
+        assertThat(failure.getException()).isInstanceOf(ExtensionConfigurationException.class)
+            .hasMessageContaining("make the @RegisterExtension field static"));
+    assertThat(SEEN).isEmpty();
+  }
+
+  @Test
+  void perMethod_inABeforeAllMethod_failsTheClass_sayingToUsePerClass() {
+    TestExecutionSummary summary = run(BeforeAllUnderPerMethodCase.class);
+
+    assertThat(summary.getTestsSucceededCount()).isZero();
+    assertThat(summary.getFailures()).singleElement().satisfies(failure ->
+        assertThat(failure.getException()).isInstanceOf(ParameterResolutionException.class)
+            .hasMessageContaining("with lifecycle PER_METHOD").hasMessageContaining("use lifecycle PER_CLASS"));
+  }
+
+  private static TestExecutionSummary run(Class<?> testClass) {
+    SummaryGeneratingListener listener = new SummaryGeneratingListener();
+    LauncherFactory.create().execute(
+        LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass)).build(), listener);
+    return listener.getSummary();
+  }
+
+  static boolean listening(AtlasSimulator simulator) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), simulator.port()), 2_000);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  @AtlasSimulatorTest
+  @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+  static class PerMethodCase {
+
+    @BeforeEach
+    void before(AtlasSimulator simulator) {
+      SEEN.add(simulator);
+    }
+
+    @Test
+    @Order(1)
+    void first(AtlasSimulator simulator) {
+      SEEN.add(simulator);
+      OBSERVED.add("first: " + (listening(simulator) ? "listening" : "closed"));
+    }
+
+    @Test
+    @Order(2)
+    void second(AtlasSimulator simulator) {
+      SEEN.add(simulator);
+      OBSERVED.add("second: " + (listening(simulator) ? "listening" : "closed")
+          + ", first " + (listening(SEEN.get(0)) ? "listening" : "closed"));
+    }
+  }
+
+  @AtlasSimulatorTest(lifecycle = SimulatorLifecycle.PER_CLASS)
+  @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+  static class PerClassCase {
+
+    @BeforeAll
+    static void beforeAll(AtlasSimulator simulator) {
+      SEEN.add(simulator);
+    }
+
+    @Test
+    @Order(1)
+    void first(AtlasSimulator simulator, dev.atlasendpoints.generated.api.PrivateEndpointServicesApi services) {
+      SEEN.add(simulator);
+      services.createPrivateEndpointService(InjectionTest.PROJECT,
+          new dev.atlasendpoints.generated.model.CloudProviderEndpointServiceRequest()
+              .providerName(dev.atlasendpoints.generated.model.CloudProvider.AWS).region("us-east-1"));
+      OBSERVED.add("first: " + (listening(simulator) ? "listening" : "closed"));
+    }
+
+    @Test
+    @Order(2)
+    void second(AtlasSimulator simulator) {
+      SEEN.add(simulator);
+      OBSERVED.add("second: " + (listening(simulator) ? "listening" : "closed") + ", "
+          + simulator.inventory().resources(dev.atlasendpoints.simulator.Operation.CREATE_PRIVATE_ENDPOINT_SERVICE)
+              .size() + " resource");
+    }
+  }
+
+  static class RegisteredPerClassCase {
+
+    @RegisterExtension
+    static final AtlasSimulatorExtension ATLAS =
+        AtlasSimulatorExtension.builder().lifecycle(SimulatorLifecycle.PER_CLASS).build();
+
+    @Test
+    void first() {
+      SEEN.add(ATLAS.simulator());
+    }
+
+    @Test
+    void second() {
+      SEEN.add(ATLAS.simulator());
+    }
+  }
+
+  static class InstanceFieldPerClassCase {
+
+    @RegisterExtension
+    final AtlasSimulatorExtension atlas =
+        AtlasSimulatorExtension.builder().lifecycle(SimulatorLifecycle.PER_CLASS).build();
+
+    @Test
+    void test(AtlasSimulator simulator) {
+      SEEN.add(simulator);
+    }
+  }
+
+  @AtlasSimulatorTest
+  static class BeforeAllUnderPerMethodCase {
+
+    @BeforeAll
+    static void beforeAll(AtlasSimulator simulator) {
+      SEEN.add(simulator);
+    }
+
+    @Test
+    void test() {}
+  }
+}
