@@ -70,11 +70,27 @@ class ArchitectureTest {
   @Test
   void theSimulator_neverSeesTheClient() {
     check(noClasses().that().resideInAPackage("dev.atlasendpoints.simulator..")
+        .and().resideOutsideOfPackage("dev.atlasendpoints.simulator.junit..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.atlasendpoints.core..",
             "dev.atlasendpoints.generated..", "dev.atlasendpoints.resilience..", "dev.atlasendpoints.metrics..",
             "feign..")
         .because("the simulator is the oracle the client is tested against: sharing the client's code would "
             + "let one mistake pass on both sides"));
+  }
+
+  @Test
+  void simulatorJunit_joinsTheSimulatorAndCore_andNothingElse() {
+    check(noClasses().that().resideInAPackage("dev.atlasendpoints.simulator..")
+        .and().resideOutsideOfPackage("dev.atlasendpoints.simulator.junit..")
+        .should().dependOnClassesThat().resideInAPackage("dev.atlasendpoints.simulator.junit..")
+        .because("the simulator runs without JUnit (standalone, or in any test framework); its JUnit "
+            + "extension sits on top of it"));
+    check(noClasses().that().resideInAPackage("dev.atlasendpoints.simulator.junit..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.atlasendpoints.resilience..",
+            "dev.atlasendpoints.metrics..", "dev.atlasendpoints.provisioning..", "dev.atlasendpoints.examples..",
+            "io.github.resilience4j..", "io.micrometer..")
+        .because("a test that uses the extension brings its own layers through configureClient; the extension "
+            + "must not pull them in"));
   }
 
   @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -55,12 +56,21 @@ class LifecycleTest {
   }
 
   @Test
-  void perClass_startsOneForTheClass_sharedFromBeforeAll_andClosesItAfterTheClass() {
+  void perClass_startsOneForTheClass_sharedWithBeforeAllAndConstructors_andClosesItAfterTheClass() {
     TestExecutionSummary summary = run(PerClassCase.class);
 
     assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
-    assertThat(SEEN).hasSize(3).allSatisfy(simulator -> assertThat(simulator).isSameAs(SEEN.get(0)));
+    assertThat(SEEN).hasSize(5).allSatisfy(simulator -> assertThat(simulator).isSameAs(SEEN.get(0)));
     assertThat(OBSERVED).containsExactly("first: listening", "second: listening, 1 resource");
+    assertThat(listening(SEEN.get(0))).isFalse();
+  }
+
+  @Test
+  void perClass_withOneTestInstancePerClass_startsItForTheConstructor_andSharesIt() {
+    TestExecutionSummary summary = run(OneInstancePerClassCase.class);
+
+    assertThat(summary.getTestsSucceededCount()).isEqualTo(1);
+    assertThat(SEEN).hasSize(3).allSatisfy(simulator -> assertThat(simulator).isSameAs(SEEN.get(0)));
     assertThat(listening(SEEN.get(0))).isFalse();
   }
 
@@ -93,6 +103,17 @@ class LifecycleTest {
     assertThat(summary.getFailures()).singleElement().satisfies(failure ->
         assertThat(failure.getException()).isInstanceOf(ParameterResolutionException.class)
             .hasMessageContaining("with lifecycle PER_METHOD").hasMessageContaining("use lifecycle PER_CLASS"));
+  }
+
+  @Test
+  void perMethod_inAConstructor_failsTheTest_sayingToUsePerClass() {
+    TestExecutionSummary summary = run(ConstructorUnderPerMethodCase.class);
+
+    assertThat(summary.getTestsSucceededCount()).isZero();
+    assertThat(summary.getFailures()).singleElement().satisfies(failure ->
+        assertThat(failure.getException()).isInstanceOf(ParameterResolutionException.class)
+            .hasMessageContaining("not constructors or @BeforeAll methods"));
+    assertThat(SEEN).isEmpty();
   }
 
   private static TestExecutionSummary run(Class<?> testClass) {
@@ -140,6 +161,10 @@ class LifecycleTest {
   @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
   static class PerClassCase {
 
+    PerClassCase(AtlasSimulator simulator) {
+      SEEN.add(simulator); // once per test method: JUnit makes an instance per test
+    }
+
     @BeforeAll
     static void beforeAll(AtlasSimulator simulator) {
       SEEN.add(simulator);
@@ -162,6 +187,25 @@ class LifecycleTest {
       OBSERVED.add("second: " + (listening(simulator) ? "listening" : "closed") + ", "
           + simulator.inventory().resources(dev.atlasendpoints.simulator.Operation.CREATE_PRIVATE_ENDPOINT_SERVICE)
               .size() + " resource");
+    }
+  }
+
+  @AtlasSimulatorTest(lifecycle = SimulatorLifecycle.PER_CLASS)
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  static class OneInstancePerClassCase {
+
+    OneInstancePerClassCase(AtlasSimulator simulator) { // runs before any @BeforeAll callback
+      SEEN.add(simulator);
+    }
+
+    @BeforeAll
+    void beforeAll(AtlasSimulator simulator) {
+      SEEN.add(simulator);
+    }
+
+    @Test
+    void test(AtlasSimulator simulator) {
+      SEEN.add(simulator);
     }
   }
 
@@ -192,6 +236,17 @@ class LifecycleTest {
     void test(AtlasSimulator simulator) {
       SEEN.add(simulator);
     }
+  }
+
+  @AtlasSimulatorTest
+  static class ConstructorUnderPerMethodCase {
+
+    ConstructorUnderPerMethodCase(AtlasSimulator simulator) {
+      SEEN.add(simulator);
+    }
+
+    @Test
+    void test() {}
   }
 
   @AtlasSimulatorTest
