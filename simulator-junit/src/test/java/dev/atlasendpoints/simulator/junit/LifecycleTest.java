@@ -86,33 +86,33 @@ class LifecycleTest {
 
   @Test
   void perClass_onAnInstanceField_failsEachTest_sayingToMakeItStatic() {
-    TestExecutionSummary summary = run(InstanceFieldPerClassCase.class);
-
-    assertThat(summary.getTestsSucceededCount()).isZero();
-    assertThat(summary.getFailures()).singleElement().satisfies(failure ->
-        assertThat(failure.getException()).isInstanceOf(ExtensionConfigurationException.class)
-            .hasMessageContaining("make the @RegisterExtension field static"));
-    assertThat(SEEN).isEmpty();
+    assertFailsOnce(InstanceFieldPerClassCase.class, ExtensionConfigurationException.class,
+        "make the @RegisterExtension field static");
   }
 
   @Test
   void perMethod_inABeforeAllMethod_failsTheClass_sayingToUsePerClass() {
-    TestExecutionSummary summary = run(BeforeAllUnderPerMethodCase.class);
-
-    assertThat(summary.getTestsSucceededCount()).isZero();
-    assertThat(summary.getFailures()).singleElement().satisfies(failure ->
-        assertThat(failure.getException()).isInstanceOf(ParameterResolutionException.class)
-            .hasMessageContaining("with lifecycle PER_METHOD").hasMessageContaining("use lifecycle PER_CLASS"));
+    assertFailsOnce(BeforeAllUnderPerMethodCase.class, ParameterResolutionException.class,
+        "with lifecycle PER_METHOD", "use lifecycle PER_CLASS");
   }
 
   @Test
   void perMethod_inAConstructor_failsTheTest_sayingToUsePerClass() {
-    TestExecutionSummary summary = run(ConstructorUnderPerMethodCase.class);
+    assertFailsOnce(ConstructorUnderPerMethodCase.class, ParameterResolutionException.class,
+        "not constructors or @BeforeAll methods");
+  }
+
+  /** Runs {@code testClass}: nothing succeeds, one failure of {@code type} says each part; no simulator handed out. */
+  private static void assertFailsOnce(Class<?> testClass, Class<? extends Throwable> type, String... messageParts) {
+    TestExecutionSummary summary = run(testClass);
 
     assertThat(summary.getTestsSucceededCount()).isZero();
-    assertThat(summary.getFailures()).singleElement().satisfies(failure ->
-        assertThat(failure.getException()).isInstanceOf(ParameterResolutionException.class)
-            .hasMessageContaining("not constructors or @BeforeAll methods"));
+    assertThat(summary.getFailures()).singleElement().satisfies(failure -> {
+      assertThat(failure.getException()).isInstanceOf(type);
+      for (String part : messageParts) {
+        assertThat(failure.getException()).hasMessageContaining(part);
+      }
+    });
     assertThat(SEEN).isEmpty();
   }
 
