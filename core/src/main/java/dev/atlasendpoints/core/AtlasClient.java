@@ -55,11 +55,7 @@ public final class AtlasClient implements AutoCloseable {
    */
   public <T> T api(Class<T> type) {
     Objects.requireNonNull(type, "type");
-    return type.cast(apis.computeIfAbsent(type, t -> {
-      synchronized (assembled.feign()) {
-        return ClientAssembly.validating(type, assembled.feign().target(type, baseUrl), assembled);
-      }
-    }));
+    return type.cast(apis.computeIfAbsent(type, t -> ClientAssembly.api(type, baseUrl, assembled)));
   }
 
   public String baseUrl() {

@@ -25,7 +25,12 @@ public final class Responses {
 
   /** The first value of a header, its name matched case-insensitively. */
   public static Optional<String> header(Map<String, Collection<String>> headers, String name) {
-    // A loop, not a stream: this runs several times per call on the hot path.
+    // Feign's headers are case-insensitive maps, so a lookup usually finds it without a scan; a
+    // loop, not a stream, otherwise: this runs several times per call on the hot path.
+    Collection<String> direct = headers.get(name);
+    if (direct != null && !direct.isEmpty()) {
+      return Optional.ofNullable(direct.iterator().next());
+    }
     for (Map.Entry<String, Collection<String>> entry : headers.entrySet()) {
       if (entry.getKey() != null && entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty()) {
         return Optional.ofNullable(entry.getValue().iterator().next());

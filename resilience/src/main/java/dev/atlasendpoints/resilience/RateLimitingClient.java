@@ -11,9 +11,6 @@ import feign.Response;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -32,11 +29,19 @@ final class RateLimitingClient implements Client {
   private final Clock clock;
   private final SendQueues queues;
   /**
-   * Each call's place in line, by request: the retry layer sends the same request object again, so
-   * a retried call keeps the ticket it drew first. Weak keys: a finished call's entry goes with it.
+   * Each call's place in line: the retry layer sends the same request object again, on the same
+   * thread, so a retried call keeps the ticket it drew first. Kept per thread (its last request and
+   * ticket) rather than in a map shared by all threads with weak keys, which every call locked and
+   * which left the collector a weak reference per call to clear.
    */
-  private final Map<Request, Long> tickets = Collections.synchronizedMap(new WeakHashMap<>());
+  private final ThreadLocal<LastTicket> tickets = ThreadLocal.withInitial(LastTicket::new);
   private final AtomicLong nextTicket = new AtomicLong();
+
+  /** The ticket a thread drew last, and for which request. */
+  private static final class LastTicket {
+    Request request;
+    long ticket;
+  }
 
   RateLimitingClient(Client next, RateLimitSettings settings, LayerContext context, Clock clock) {
     this.next = next;
@@ -54,12 +59,21 @@ final class RateLimitingClient implements Client {
     String key = endpointSet + "@" + (call.projectId() == null ? "" : call.projectId());
     SendQueue queue = queues.acquire(key, k -> newQueue(endpointSet), System.nanoTime());
     try {
-      awaitSlot(queue, tickets.computeIfAbsent(request, r -> nextTicket.incrementAndGet()), operation);
+      awaitSlot(queue, ticketOf(request), operation);
       Response response = next.execute(request, options);
       return settings.learnFromService() ? learn(queue, response) : response;
     } finally {
       queue.release();
     }
+  }
+
+  private long ticketOf(Request request) {
+    LastTicket last = tickets.get();
+    if (last.request != request) {
+      last.request = request;
+      last.ticket = nextTicket.incrementAndGet();
+    }
+    return last.ticket;
   }
 
   private SendQueue newQueue(String endpointSet) {

@@ -92,7 +92,7 @@ record RetryingClient(Client next, RetrySettings settings, RetryBudget budget, L
     if (failure instanceof AtlasInterruptedException interrupted && !interrupted.requestMayHaveBeenProcessed()) {
       AtlasInterruptedException admitted = new AtlasInterruptedException(interrupted.operationId(),
           "waiting; an earlier attempt may have reached Atlas", true);
-      admitted.initCause(interrupted);
+      admitted.addSuppressed(interrupted); // its cause is fixed (none) by its constructor: initCause would throw
       return admitted;
     }
     return failure;

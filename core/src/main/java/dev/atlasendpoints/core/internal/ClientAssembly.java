@@ -12,9 +12,7 @@ import dev.atlasendpoints.core.internal.auth.DigestAuthentication;
 import dev.atlasendpoints.core.internal.auth.ServiceAccountTokens;
 import dev.atlasendpoints.generated.json.AtlasJson;
 import feign.Client;
-import feign.Feign;
 import feign.Request;
-import feign.Retryer;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -28,12 +26,17 @@ import java.util.function.Supplier;
 /**
  * Builds everything behind an {@code AtlasClient}: the transport (unless the caller brought one),
  * the transport boundary, the authentication layer, the caller's layers in their fixed order, and
- * the Feign configuration every API shares.
+ * what every API's calls share (decoding, error answers, the {@code User-Agent}).
  */
 public final class ClientAssembly {
 
-  /** What the client holds on to. */
-  public record Assembled(Feign.Builder feign, SpecIndex spec, ObjectMapper mapper, List<ClientLayer> layers,
+  /**
+   * What the client holds on to.
+   *
+   * @param pipeline the layers around the transport, outermost first
+   */
+  public record Assembled(Client pipeline, Request.Options options, SpecIndex spec, ObjectMapper mapper,
+      AtlasDecoder decoder, ErrorAnswers errors, String userAgent, List<ClientLayer> layers,
       List<AutoCloseable> closeables, ExecutorService ownedExecutor, AtomicBoolean closed) {}
 
   private ClientAssembly() {}
@@ -63,22 +66,14 @@ public final class ClientAssembly {
     layers.add(authentication(baseUrl, apiKey, serviceAccount, mapper, errors, options, clock));
     LayerStack.Composed composed = LayerStack.compose(boundary, layers, listeners);
 
-    Feign.Builder feign = Feign.builder()
-        .client(composed.client())
-        .encoder(new JsonBodyEncoder(mapper))
-        .decoder(new AtlasDecoder(mapper, settings.maxResponseBytes()))
-        .errorDecoder(new AtlasErrorDecoder(errors))
-        .retryer(Retryer.NEVER_RETRY)
-        .options(options)
-        .requestInterceptor(new ContentNegotiation(spec))
-        .requestInterceptor(new UserAgent(settings.userAgentSuffix()));
-    return new Assembled(feign, spec, mapper, LayerStack.ordered(layers), composed.closeables(), ownedExecutor,
-        new AtomicBoolean());
+    return new Assembled(composed.client(), options, spec, mapper,
+        new AtlasDecoder(mapper, settings.maxResponseBytes()), errors, new UserAgent(settings.userAgentSuffix()).value(),
+        LayerStack.ordered(layers), composed.closeables(), ownedExecutor, new AtomicBoolean());
   }
 
-  /** Wraps a Feign-built API so every call is checked against the spec first. */
-  public static <T> T validating(Class<T> api, T target, Assembled assembled) {
-    return ValidatingApiHandler.wrap(api, target, assembled.spec(), assembled.mapper(), assembled.closed()::get);
+  /** A generated API interface whose calls go through everything assembled here. */
+  public static <T> T api(Class<T> api, String baseUrl, Assembled assembled) {
+    return ApiHandler.wrap(api, baseUrl, assembled);
   }
 
   /**

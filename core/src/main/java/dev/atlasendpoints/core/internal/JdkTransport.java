@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -17,11 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The default transport: the JDK's {@link HttpClient} with one deadline per exchange, headers and
@@ -32,6 +28,12 @@ import java.util.concurrent.TimeoutException;
  * a server that stalls or drips its body holds the caller forever. Here the whole answer arrives
  * within {@code readTimeout} or the exchange is cancelled, which also closes its connection so it
  * is never reused.
+ *
+ * <p>The exchange runs with {@code send} on the caller's thread: the request's own timeout covers
+ * connecting, sending and the headers, and the body handler holds the rest of the same deadline.
+ * ({@code sendAsync(...).get(timeout)} would cover both at once, but the JDK completes a
+ * {@code sendAsync} future on {@code CompletableFuture}'s default pool, which on a machine with
+ * two cores starts a new thread for every exchange: that doubled the latency of a call.)
  */
 record JdkTransport(HttpClient http, long maxBodyBytes) implements Client {
 
@@ -41,24 +43,17 @@ record JdkTransport(HttpClient http, long maxBodyBytes) implements Client {
   @Override
   public Response execute(Request request, Request.Options options) throws IOException {
     long deadlineMillis = options.readTimeoutMillis();
-    CompletableFuture<HttpResponse<byte[]>> exchange;
-    try {
-      exchange = http.sendAsync(toJdk(request, deadlineMillis), new BoundedBodyHandler(maxBodyBytes));
-    } catch (RejectedExecutionException closed) {
-      throw new RequestNotSentException("the client is closed");
-    }
+    long deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(deadlineMillis);
     HttpResponse<byte[]> answer;
     try {
-      answer = exchange.get(deadlineMillis, TimeUnit.MILLISECONDS);
-    } catch (TimeoutException stalled) {
-      exchange.cancel(true); // aborts the exchange and closes its connection
-      throw new HttpTimeoutException("no complete answer within " + deadlineMillis + " ms");
+      answer = http.send(toJdk(request, deadlineMillis), new BoundedBodyHandler(maxBodyBytes, deadlineNanos));
+    } catch (RejectedExecutionException closed) {
+      throw new RequestNotSentException("the client is closed");
     } catch (InterruptedException interrupted) {
-      exchange.cancel(true);
-      Thread.currentThread().interrupt();
+      Thread.currentThread().interrupt(); // the JDK has cancelled the exchange
       throw new InterruptedIOException("interrupted while waiting for the answer");
-    } catch (ExecutionException failed) {
-      throw asIOException(failed.getCause());
+    } catch (IOException failed) {
+      throw asIOException(failed);
     }
     return Response.builder()
         .request(request)
@@ -106,16 +101,17 @@ record JdkTransport(HttpClient http, long maxBodyBytes) implements Client {
     return headers;
   }
 
-  private static IOException asIOException(Throwable cause) {
-    for (Throwable t = cause; t != null; t = t.getCause()) {
+  /**
+   * What actually failed: {@code send} re-wraps most failures of the exchange in a plain
+   * {@code IOException} (a {@code ProtocolException}, our {@link ResponseTooLargeException}), and
+   * the type is what tells a malformed answer from a lost connection.
+   */
+  private static IOException asIOException(IOException thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
       if (t instanceof ResponseTooLargeException tooLarge) {
         return tooLarge;
       }
     }
-    if (cause instanceof IOException io) {
-      return io;
-    }
-    return new IOException("the exchange failed (" + (cause == null ? "unknown" : cause.getClass().getSimpleName())
-        + ")", cause);
+    return thrown.getClass() == IOException.class && thrown.getCause() instanceof IOException cause ? cause : thrown;
   }
 }

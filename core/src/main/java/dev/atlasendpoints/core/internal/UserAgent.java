@@ -1,14 +1,12 @@
 package dev.atlasendpoints.core.internal;
 
-import feign.RequestInterceptor;
-import feign.RequestTemplate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /** The {@code User-Agent} every request carries: the SDK, its version, Java and the OS. */
-final class UserAgent implements RequestInterceptor {
+final class UserAgent {
 
   /** This SDK's version, from the build. */
   static final String SDK_VERSION = readVersion();
@@ -23,12 +21,6 @@ final class UserAgent implements RequestInterceptor {
 
   String value() {
     return value;
-  }
-
-  @Override
-  public void apply(RequestTemplate template) {
-    template.removeHeader("User-Agent");
-    template.header("User-Agent", value);
   }
 
   private static String readVersion() {

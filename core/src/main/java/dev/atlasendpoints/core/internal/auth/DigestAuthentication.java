@@ -11,7 +11,6 @@ import feign.Request;
 import feign.Response;
 import java.io.IOException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,14 +37,49 @@ public final class DigestAuthentication implements Client {
 
   private static final int NONCE_COUNT_LIMIT = 0x7fffffff;
 
-  /** The challenge in use for one origin and the nonce count it has reached. */
-  private record Session(DigestChallenge challenge, AtomicLong nonceCount) {}
+  /** The challenge in use for one origin, the nonce count it has reached, and what every answer to it shares. */
+  private static final class Session {
+    final DigestChallenge challenge;
+    final AtomicLong nonceCount = new AtomicLong();
+    /** Worked out for the last key used; a rotated key replaces it. */
+    volatile Signing signing;
+
+    Session(DigestChallenge challenge) {
+      this.challenge = challenge;
+    }
+
+    Signing signing(ApiKeyCredentials key) {
+      Signing current = signing;
+      if (current == null || current.key() != key) {
+        current = Signing.of(challenge, key);
+        signing = current;
+      }
+      return current;
+    }
+  }
+
+  /**
+   * What every answer to one challenge with one key has in common: {@code H(username:realm:password)}
+   * and the header up to the {@code uri}, computed once rather than on every call.
+   */
+  private record Signing(ApiKeyCredentials key, String secret, String prefix) {
+    static Signing of(DigestChallenge challenge, ApiKeyCredentials key) {
+      return new Signing(key, challenge.algorithm().hexOfJoined(key.publicKey(), challenge.realm(), key.privateKey()),
+          "Digest username=" + quote(key.publicKey()) + ", realm=" + quote(challenge.realm()) + ", nonce="
+              + quote(challenge.nonce()) + ", uri=");
+    }
+
+    @Override
+    public String toString() {
+      return "Signing"; // never the hash of the key
+    }
+  }
 
   private final Client delegate;
   private final Supplier<ApiKeyCredentials> credentials;
   private final Map<String, Session> sessionsByOrigin = new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<Session>> firstChallenges = new ConcurrentHashMap<>();
-  private final SecureRandom random = new SecureRandom();
+  private final ClientNonces cnonces = new ClientNonces(new SecureRandom());
 
   public DigestAuthentication(Client delegate, Supplier<ApiKeyCredentials> credentials) {
     this.delegate = delegate;
@@ -111,7 +145,7 @@ public final class DigestAuthentication implements Client {
       // The fresh nonce stays private to this call until its answer is in: no other caller can
       // then send a higher nonce count first, so even a server that demands increasing counts
       // accepts it. Only then is it shared.
-      Session fresh = new Session(challenge.get(), new AtomicLong());
+      Session fresh = new Session(challenge.get());
       response = delegate.execute(authorize(request, fresh), options);
       if (response.status() != 401) {
         sessionsByOrigin.put(origin, fresh);
@@ -121,41 +155,38 @@ public final class DigestAuthentication implements Client {
   }
 
   private Request authorize(Request request, Session session) {
-    long count = session.nonceCount().incrementAndGet();
+    long count = session.nonceCount.incrementAndGet();
     if (count > NONCE_COUNT_LIMIT) {
-      session.nonceCount().set(NONCE_COUNT_LIMIT); // the server will reject it and re-challenge
+      session.nonceCount.set(NONCE_COUNT_LIMIT); // the server will reject it and re-challenge
     }
-    return Requests.withHeader(request, "Authorization", header(session.challenge(), request, count));
+    return Requests.withHeader(request, "Authorization", header(session, request, count));
   }
 
-  private String header(DigestChallenge challenge, Request request, long count) {
-    ApiKeyCredentials key = credentials.get();
+  private String header(Session session, Request request, long count) {
+    DigestChallenge challenge = session.challenge;
+    Signing signing = session.signing(credentials.get());
     String target = Urls.requestTarget(request.url());
     DigestAlgorithm algorithm = challenge.algorithm();
     String hex = Long.toHexString(count);
     String nc = "00000000".substring(hex.length()) + hex;
-    byte[] cnonceBytes = new byte[16];
-    random.nextBytes(cnonceBytes);
-    String cnonce = HexFormat.of().formatHex(cnonceBytes);
+    String cnonce = cnonces.next();
 
-    String secret = algorithm.hexOfJoined(key.publicKey(), challenge.realm(), key.privateKey());
-    String ha1 = algorithm.session() ? algorithm.hexOfJoined(secret, challenge.nonce(), cnonce) : secret;
+    String ha1 = algorithm.session() ? algorithm.hexOfJoined(signing.secret(), challenge.nonce(), cnonce)
+        : signing.secret();
     String ha2 = algorithm.hexOfJoined(request.httpMethod().name(), target);
     String response = challenge.qopAuth()
         ? algorithm.hexOfJoined(ha1, challenge.nonce(), nc, cnonce, "auth", ha2)
         : algorithm.hexOfJoined(ha1, challenge.nonce(), ha2);
 
-    StringBuilder header = new StringBuilder("Digest username=").append(quote(key.publicKey()))
-        .append(", realm=").append(quote(challenge.realm()))
-        .append(", nonce=").append(quote(challenge.nonce()))
-        .append(", uri=").append(quote(target))
+    StringBuilder header = new StringBuilder(signing.prefix().length() + target.length() + 200)
+        .append(signing.prefix()).append(quote(target))
         .append(", algorithm=").append(algorithm.directive())
-        .append(", response=").append(quote(response));
+        .append(", response=\"").append(response).append('"');
     if (challenge.qopAuth()) {
-      header.append(", qop=auth, nc=").append(nc).append(", cnonce=").append(quote(cnonce));
+      header.append(", qop=auth, nc=").append(nc).append(", cnonce=\"").append(cnonce).append('"');
     } else if (algorithm.session()) {
       // A -sess HA1 mixes in the cnonce (RFC 7616, 3.4.2): without qop the server still needs it.
-      header.append(", cnonce=").append(quote(cnonce));
+      header.append(", cnonce=\"").append(cnonce).append('"');
     }
     if (challenge.opaque() != null) {
       header.append(", opaque=").append(quote(challenge.opaque()));
@@ -164,6 +195,9 @@ public final class DigestAuthentication implements Client {
   }
 
   private static String quote(String value) {
+    if (value.indexOf('"') < 0 && value.indexOf('\\') < 0) {
+      return '"' + value + '"';
+    }
     return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
   }
 

@@ -1,7 +1,6 @@
 package dev.atlasendpoints.core.internal.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atlasendpoints.core.errors.AtlasInvalidRequestException.Violation;
 import dev.atlasendpoints.core.errors.AtlasInvalidRequestException;
 import dev.atlasendpoints.core.internal.CallResolver;
@@ -56,8 +55,12 @@ public final class MethodPlan {
     return operationId;
   }
 
-  /** Throws {@link AtlasInvalidRequestException} naming every broken rule; returns when all hold. */
-  public void check(Object[] args, ObjectMapper mapper) {
+  /**
+   * Throws {@link AtlasInvalidRequestException} naming every broken rule; returns when all hold.
+   *
+   * @param sentBody the body as it will be sent (the encoded body argument read back), {@code null} for none
+   */
+  public void check(Object[] args, JsonNode sentBody) {
     List<Violation> violations = new ArrayList<>();
     Object[] arguments = args == null ? new Object[0] : args;
     for (int i = 0; i < arguments.length; i++) {
@@ -66,7 +69,7 @@ public final class MethodPlan {
       }
     }
     if (bodyIndex >= 0) {
-      checkBody(arguments[bodyIndex], mapper, violations);
+      checkBody(sentBody, violations);
     }
     if (!violations.isEmpty()) {
       throw new AtlasInvalidRequestException(operationId, violations);
@@ -97,13 +100,13 @@ public final class MethodPlan {
     out.addAll(validator.validate(json, parameter.get("schema"), name));
   }
 
-  private void checkBody(Object body, ObjectMapper mapper, List<Violation> out) {
+  private void checkBody(JsonNode body, List<Violation> out) {
     if (body == null) {
       if (operation.requestBodyRequired()) {
         out.add(new Violation("body", "required", "is required"));
       }
       return;
     }
-    out.addAll(validator.validate(mapper.valueToTree(body), operation.requestBodySchema(), "body"));
+    out.addAll(validator.validate(body, operation.requestBodySchema(), "body"));
   }
 }

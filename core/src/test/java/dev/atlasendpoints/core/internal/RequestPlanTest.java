@@ -1,0 +1,86 @@
+package dev.atlasendpoints.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atlasendpoints.generated.api.PrivateEndpointServicesApi;
+import dev.atlasendpoints.generated.api.ServerlessPrivateEndpointsApi;
+import feign.Contract;
+import feign.Feign;
+import feign.MethodMetadata;
+import feign.Request;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The precomputed request plans build, for every generated method, the same method and URL that
+ * Feign's own template resolution builds from the same annotations, for awkward values too.
+ */
+class RequestPlanTest {
+
+  private static final String BASE = "https://cloud.example/prefix";
+
+  @ParameterizedTest
+  @ValueSource(strings = {"32b6e34b3d91647abb20e7b8", "/subscriptions/0-1/resourceGroups/rg 1/pe?x=1&y=#z",
+      "per%cent+plus", "ünïcödé-€", "a.b_c~d-e"})
+  void everyMethod_buildsTheUrlFeignWould(String value) throws Exception {
+    List<String> compared = new ArrayList<>();
+    for (Class<?> api : List.of(PrivateEndpointServicesApi.class, ServerlessPrivateEndpointsApi.class)) {
+      for (MethodMetadata metadata : new Contract.Default().parseAndValidateMetadata(api)) {
+        for (Boolean flag : new Boolean[] {null, Boolean.TRUE}) {
+          Object[] args = arguments(metadata.method(), value, flag);
+          Request ours = RequestPlan.of(BASE, metadata, SpecIndex.instance()
+              .operation(CallResolver.operationIdOf(metadata.method())).orElseThrow(), "test-agent")
+              .request(args, null);
+          Request feigns = feignsRequest(api, metadata.method(), args);
+
+          assertThat(ours.httpMethod()).isEqualTo(feigns.httpMethod());
+          assertThat(ours.url()).as(metadata.configKey()).isEqualTo(feigns.url());
+          assertThat(CallResolver.operation(ours).operationId())
+              .isEqualTo(CallResolver.operationIdOf(metadata.method()));
+          compared.add(ours.url());
+        }
+      }
+    }
+    assertThat(compared).hasSizeGreaterThan(20);
+  }
+
+  private static Object[] arguments(Method method, String text, Boolean flag) throws Exception {
+    Parameter[] parameters = method.getParameters();
+    Object[] args = new Object[parameters.length];
+    for (int i = 0; i < parameters.length; i++) {
+      Class<?> type = parameters[i].getType();
+      if (type == String.class) {
+        args[i] = text;
+      } else if (type == Boolean.class) {
+        args[i] = flag;
+      } else if (type.isEnum()) {
+        args[i] = type.getEnumConstants()[0];
+      } else {
+        args[i] = type.getDeclaredConstructor().newInstance(); // the body: not part of the URL
+      }
+    }
+    return args;
+  }
+
+  private static Request feignsRequest(Class<?> api, Method method, Object[] args) throws Exception {
+    AtomicReference<Request> sent = new AtomicReference<>();
+    Object target = Feign.builder().encoder((body, type, template) -> { })
+        .client((request, options) -> {
+          sent.set(request);
+          throw new IllegalStateException("captured");
+        }).target(api, BASE);
+    try {
+      method.invoke(target, args);
+    } catch (java.lang.reflect.InvocationTargetException expected) {
+      if (sent.get() == null) {
+        throw new AssertionError("Feign built no request", expected.getCause());
+      }
+    }
+    return sent.get();
+  }
+}
