@@ -64,6 +64,9 @@ public final class AtlasObservations {
   /** The per-exchange layer, at {@link LayerPosition#EXCHANGE}; adds the trace context's headers to each request. */
   public ClientLayer exchangeLayer() {
     return ClientLayer.of(LayerPosition.EXCHANGE, "atlas-observation-exchanges", (next, context) -> (request, options) -> {
+      if (registry.isNoop()) {
+        return next.execute(request, options); // no handler: spare the copy of the headers
+      }
       AtlasOperation operation = context.call(request).operation();
       Map<String, Collection<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       headers.putAll(request.headers());
