@@ -68,6 +68,29 @@ class ArchitectureTest {
   }
 
   @Test
+  void observation_seesOnlyCoreAndMicrometerObservation() {
+    check(noClasses().that().resideInAPackage("dev.atlasendpoints.observation..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.atlasendpoints.metrics..",
+            "dev.atlasendpoints.resilience..", "io.github.resilience4j..", "io.micrometer.core..",
+            "io.micrometer.tracing..")
+        .because("a user who imports atlas-observation must get spans without the metrics or resilience layers; "
+            + "tracing reaches it through the application's ObservationRegistry handlers"));
+  }
+
+  @Test
+  void onlyTheStarter_seesSpring() {
+    check(noClasses().that().resideOutsideOfPackage("dev.atlasendpoints.spring.boot..")
+        .and().resideOutsideOfPackage("dev.atlasendpoints.examples.boot..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
+        .because("the SDK's modules work without Spring; only the starter (and the Boot example) may use it"));
+    check(noClasses().that().resideInAnyPackage("dev.atlasendpoints.core..", "dev.atlasendpoints.resilience..",
+            "dev.atlasendpoints.metrics..", "dev.atlasendpoints.observation..", "dev.atlasendpoints.provisioning..",
+            "dev.atlasendpoints.simulator..")
+        .should().dependOnClassesThat().resideInAPackage("dev.atlasendpoints.spring..")
+        .because("the starter configures the modules; the modules never know about it"));
+  }
+
+  @Test
   void theSimulator_neverSeesTheClient() {
     check(noClasses().that().resideInAPackage("dev.atlasendpoints.simulator..")
         .and().resideOutsideOfPackage("dev.atlasendpoints.simulator.junit..")

@@ -1,0 +1,134 @@
+package dev.atlasendpoints.spring.boot;
+
+import dev.atlasendpoints.core.ClientEventListener;
+import dev.atlasendpoints.core.ClientLayer;
+import dev.atlasendpoints.metrics.AtlasMetrics;
+import dev.atlasendpoints.observation.AtlasObservations;
+import dev.atlasendpoints.resilience.RateLimitLayer;
+import dev.atlasendpoints.resilience.RateLimitSettings;
+import dev.atlasendpoints.resilience.RetryLayer;
+import dev.atlasendpoints.resilience.RetrySettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.ClassUtils;
+
+/**
+ * The layers of the optional modules, each configured only when its module is on the classpath
+ * (the classes below are loaded only then) and switched on ({@code atlas.<layer>.enabled}, default
+ * true). Settings are beans of their own, so an application can replace them.
+ */
+final class AtlasLayersConfiguration {
+
+  /**
+   * The class of the shared-limits module ({@code atlas-ratelimit-redis}), looked up by name so that
+   * this starter compiles without it. TODO(lead): when that module is merged, replace the refusal in
+   * {@link RateLimit#atlasRateLimitLayer} by {@code RedisSharedLimits.connect(url)} handed to the
+   * rate-limit settings, and check the class name here.
+   */
+  static final String SHARED_LIMITS_CLASS = "dev.atlasendpoints.ratelimit.redis.RedisSharedLimits";
+
+  private AtlasLayersConfiguration() {}
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(RetryLayer.class)
+  @ConditionalOnProperty(prefix = "atlas.retry", name = "enabled", matchIfMissing = true)
+  static class Retry {
+
+    @Bean
+    @ConditionalOnMissingBean
+    RetrySettings atlasRetrySettings(AtlasProperties properties) {
+      AtlasProperties.Retry retry = properties.retry();
+      return RetrySettings.builder().maxAttempts(retry.maxAttempts()).initialBackoff(retry.initialBackoff())
+          .maxBackoff(retry.maxBackoff()).multiplier(retry.multiplier()).maxTotalWait(retry.maxTotalWait())
+          .replayAmbiguousOutcomes(retry.replayAmbiguousOutcomes()).build();
+    }
+
+    @Bean
+    ClientLayer atlasRetryLayer(RetrySettings settings) {
+      return RetryLayer.of(settings);
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(RateLimitLayer.class)
+  @ConditionalOnProperty(prefix = "atlas.rate-limit", name = "enabled", matchIfMissing = true)
+  static class RateLimit {
+
+    @Bean
+    @ConditionalOnMissingBean
+    RateLimitSettings atlasRateLimitSettings(AtlasProperties properties) {
+      AtlasProperties.RateLimit limit = properties.rateLimit();
+      return RateLimitSettings.builder().defaultLimit(limit.permits(), limit.period()).maxWait(limit.maxWait())
+          .learnFromService(limit.learnFromService()).build();
+    }
+
+    @Bean
+    ClientLayer atlasRateLimitLayer(RateLimitSettings settings, AtlasProperties properties) {
+      String url = properties.rateLimit().sharedLimitsUrl();
+      if (url != null && !url.isBlank()) {
+        boolean present = ClassUtils.isPresent(SHARED_LIMITS_CLASS, RateLimit.class.getClassLoader());
+        throw new IllegalStateException("atlas.rate-limit.shared-limits-url is set, but "
+            + (present ? "this version of the starter does not wire shared limits yet" // TODO(lead): see SHARED_LIMITS_CLASS
+                : "atlas-ratelimit-redis is not on the classpath; add it, or remove the property"));
+      }
+      return RateLimitLayer.of(settings);
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass({AtlasMetrics.class, MeterRegistry.class})
+  @ConditionalOnBean(MeterRegistry.class)
+  @ConditionalOnProperty(prefix = "atlas.metrics", name = "enabled", matchIfMissing = true)
+  static class Metrics {
+
+    @Bean
+    @ConditionalOnMissingBean
+    AtlasMetrics atlasMetrics(MeterRegistry registry) {
+      return AtlasMetrics.of(registry);
+    }
+
+    @Bean
+    ClientLayer atlasMetricsCallLayer(AtlasMetrics metrics) {
+      return metrics.callLayer();
+    }
+
+    @Bean
+    ClientLayer atlasMetricsExchangeLayer(AtlasMetrics metrics) {
+      return metrics.exchangeLayer();
+    }
+
+    @Bean
+    ClientEventListener atlasMetricsEventListener(AtlasMetrics metrics) {
+      return metrics.eventListener();
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass({AtlasObservations.class, ObservationRegistry.class})
+  @ConditionalOnBean(ObservationRegistry.class)
+  @ConditionalOnProperty(prefix = "atlas.observation", name = "enabled", matchIfMissing = true)
+  static class Observation {
+
+    @Bean
+    @ConditionalOnMissingBean
+    AtlasObservations atlasObservations(ObservationRegistry registry) {
+      return AtlasObservations.of(registry);
+    }
+
+    @Bean
+    ClientLayer atlasObservationCallLayer(AtlasObservations observations) {
+      return observations.callLayer();
+    }
+
+    @Bean
+    ClientLayer atlasObservationExchangeLayer(AtlasObservations observations) {
+      return observations.exchangeLayer();
+    }
+  }
+}
