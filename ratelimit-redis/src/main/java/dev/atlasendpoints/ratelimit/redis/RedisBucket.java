@@ -32,8 +32,8 @@ import java.util.concurrent.TimeoutException;
  *       which every process adopts; its expiry is renewed by each read, so it goes when the
  *       bucket is idle.</li>
  * </ul>
- * A take costs two round trips: the pause and the rate (pipelined), then Bucket4j's token (its
- * compare-and-swap reads and writes in one script after a read; more only under contention).
+ * A take costs two round trips: the pause, the rate and Bucket4j's state are read together
+ * (pipelined), then Bucket4j's compare-and-swap script writes the state (more only under contention).
  */
 final class RedisBucket implements RateLimitStore.Bucket {
 
@@ -46,6 +46,8 @@ final class RedisBucket implements RateLimitStore.Bucket {
   private final byte[] pauseKey;
   private final byte[] rateKey;
   private final RateLimitSettings.Limit configured;
+  /** The rate the fleet had learned at the last take: a bucket created anew in Redis starts at it. */
+  private volatile RateLimitSettings.Limit lastLearned;
 
   RedisBucket(RedisSharedLimits store, String prefix, String key, RateLimitSettings.Limit configured) {
     this.store = store;
@@ -67,19 +69,22 @@ final class RedisBucket implements RateLimitStore.Bucket {
     long budget = Math.min(timeout.toNanos(), store.commandTimeout().toNanos());
     long deadline = start + budget;
     try {
+      // All three reads leave at once (one round trip), Bucket4j's compare-and-swap follows (a second).
+      // During a pause the token taken is wasted, which costs nothing: Atlas's bucket is empty anyway.
       Future<Long> pause = redis.commands().pexpiretime(pauseKey);
       Future<byte[]> rate = redis.commands().getex(rateKey, GetExArgs.Builder.px(store.idleExpiry()));
+      RateLimitSettings.Limit known = lastLearned;
+      Future<ConsumptionProbe> token = tokens(redis, known != null ? known : configured).tryConsumeAndReturnRemaining(1);
       long pausedUntilMillis = await(pause, deadline);
       RateLimitSettings.Limit learned = decode(await(rate, deadline));
+      lastLearned = learned;
+      ConsumptionProbe probe = await(token, deadline);
+      store.health().answered();
       long nowMillis = System.currentTimeMillis();
       if (pausedUntilMillis > nowMillis) {
-        store.health().answered();
         return RateLimitStore.Grant.waitFor(Duration.ofMillis(pausedUntilMillis - nowMillis),
             Instant.ofEpochMilli(pausedUntilMillis), learned);
       }
-      ConsumptionProbe probe = await(tokens(redis, learned != null ? learned : configured)
-          .tryConsumeAndReturnRemaining(1), deadline);
-      store.health().answered();
       return probe.isConsumed() ? RateLimitStore.Grant.taken(learned)
           : RateLimitStore.Grant.waitFor(Duration.ofNanos(probe.getNanosToWaitForRefill()), null, learned);
     } catch (InterruptedException e) {

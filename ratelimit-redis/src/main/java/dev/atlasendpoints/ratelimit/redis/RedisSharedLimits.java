@@ -75,7 +75,9 @@ public final class RedisSharedLimits implements RateLimitStore, AutoCloseable {
         .reconnectDelay(Delay.exponential(Duration.ofMillis(10), retryInterval, 2, TimeUnit.MILLISECONDS))
         .build();
     RedisURI uri = url.uri();
-    uri.setTimeout(commandTimeout);
+    // The handshake (HELLO, AUTH) of a cold JVM may take longer than a command: it gets the connect
+    // timeout; every command is bounded by commandTimeout (TimeoutOptions, and each caller's own wait).
+    uri.setTimeout(CONNECT_TIMEOUT);
     this.client = RedisClient.create(resources, uri);
     client.setOptions(ClientOptions.builder()
         .autoReconnect(true)
