@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Fleet-wide limits: 4 JVM processes × 4 callers × 50 creates against one simulated Atlas bucket
+ * Fleet-wide limits: 4 JVM processes × 4 callers, 50 creates per process, against one simulated Atlas bucket
  * (capacity 10, refilled at 5 per second), each run with limits shared through Redis and with
  * per-process limits; Redis stopped for 10 s mid-run; and the cost of sharing (Redis commands and
  * latency per call at 1 and 16 callers, against an unlimited simulator). Starts its own Redis from
@@ -47,6 +47,7 @@ public final class FleetLoad {
 
   private static final int PROCESSES = 4;
   private static final int CALLERS = 4;
+  /** Per process, shared by its callers. */
   private static final int CREATES = 50;
   private static final int CAPACITY = 10;
   private static final int REFILL = 5;
@@ -150,7 +151,7 @@ public final class FleetLoad {
           / ((successes.get(successes.size() - 1) - successes.get(CAPACITY - 1)) / 1e3) : 0;
       System.out.printf("%s, %s: %d/%d succeeded, %d failed, %d 429s, %.2f/s after the first burst (%.0f%% of %d/s),"
               + " %d attempts under local limits (fallbacks), %.1f s in all%n", name, label, succeeded,
-          PROCESSES * CALLERS * CREATES, failed, simulator.counters().rateLimited(), rate, 100 * rate / REFILL, REFILL,
+          PROCESSES * CREATES, failed, simulator.counters().rateLimited(), rate, 100 * rate / REFILL, REFILL,
           fallbacks, (System.currentTimeMillis() - start) / 1e3);
     }
   }
@@ -168,8 +169,9 @@ public final class FleetLoad {
       new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
       List<Long> successes = Collections.synchronizedList(new ArrayList<>());
       AtomicInteger failed = new AtomicInteger();
+      AtomicInteger next = new AtomicInteger();
       callers(CALLERS, () -> {
-        for (int i = 0; i < CREATES; i++) {
+        while (next.getAndIncrement() < CREATES) {
           try {
             create(api);
             successes.add(System.currentTimeMillis());

@@ -71,7 +71,7 @@ public final class RedisSharedLimits implements RateLimitStore, AutoCloseable {
     this.health = new StoreHealth(url.toString(), retryInterval.toNanos());
     this.resources = ClientResources.builder()
         .ioThreadPoolSize(2)
-        .computationThreadPoolSize(1)
+        .computationThreadPoolSize(2)
         .reconnectDelay(Delay.exponential(Duration.ofMillis(10), retryInterval, 2, TimeUnit.MILLISECONDS))
         .build();
     RedisURI uri = url.uri();
@@ -191,6 +191,7 @@ public final class RedisSharedLimits implements RateLimitStore, AutoCloseable {
           .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(idleExpiry))
           .build()
           .asAsync();
+      warmUp(buckets);
       connected.set(new Connected(connection, buckets));
       health.answered();
       if (closed) {
@@ -200,6 +201,23 @@ public final class RedisSharedLimits implements RateLimitStore, AutoCloseable {
     } catch (RuntimeException unreachable) {
       health.failed(System.nanoTime(), unreachable);
       return false;
+    }
+  }
+
+  /**
+   * One token taken from a throwaway bucket, within the connect timeout: a cold JVM loads Bucket4j's
+   * classes here rather than in a caller's first take, which would exceed the command timeout and
+   * fall back to local limits just when a fleet starts together.
+   */
+  private void warmUp(AsyncProxyManager<byte[]> buckets) {
+    byte[] key = (keyPrefix + ":warm-up").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    try {
+      buckets.builder().build(key, RedisBucket.configuration(new RateLimitSettings.Limit(1, Duration.ofSeconds(1))))
+          .tryConsumeAndReturnRemaining(1).get(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      // only a warm-up: the first takes will tell whether Redis answers
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
