@@ -90,6 +90,7 @@ class FleetProcessesTest {
     long bound = PROCESSES * CALLERS - CAPACITY + PROCESSES;
     assertThat(shared.tooManyRequests()).isLessThanOrEqualTo(bound);
     assertThat(separate.succeeded()).isEqualTo(calls);
-    assertThat(separate.tooManyRequests()).isGreaterThan(2 * bound);
+    assertThat(separate.tooManyRequests()).as("the same load on per-process limits goes beyond it")
+        .isGreaterThan(bound);
   }
 }
