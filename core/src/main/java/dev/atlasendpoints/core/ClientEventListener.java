@@ -40,4 +40,13 @@ public interface ClientEventListener {
    * @param permitsPerSecond the requests per second now allowed; 0 while a {@code Retry-After} pause lasts
    */
   default void onRateChange(String endpointSet, double permitsPerSecond) {}
+
+  /**
+   * A rate limiter that shares its limits with other processes (e.g. through Redis) could not reach
+   * its store in time, so an attempt went out under this process's own limits instead. Reported per
+   * attempt, per endpoint set.
+   *
+   * @param endpointSet the endpoint set ({@link AtlasOperation#endpointSet()})
+   */
+  default void onSharedLimitsFallback(String endpointSet) {}
 }

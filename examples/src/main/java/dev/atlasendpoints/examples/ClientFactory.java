@@ -5,6 +5,7 @@ import dev.atlasendpoints.core.HttpSettings;
 import dev.atlasendpoints.metrics.AtlasMetrics;
 import dev.atlasendpoints.resilience.RateLimitLayer;
 import dev.atlasendpoints.resilience.RateLimitSettings;
+import dev.atlasendpoints.resilience.RateLimitStore;
 import dev.atlasendpoints.resilience.RetryLayer;
 import dev.atlasendpoints.resilience.RetrySettings;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,11 +16,21 @@ final class ClientFactory {
   private ClientFactory() {}
 
   static AtlasClient fullyLayered(AtlasEnvironment env, MeterRegistry registry, String userAgent) {
+    return fullyLayered(env, registry, userAgent, null);
+  }
+
+  /** As {@link #fullyLayered(AtlasEnvironment, MeterRegistry, String)}, its rate limits shared through {@code shared} (or not, when null). */
+  static AtlasClient fullyLayered(AtlasEnvironment env, MeterRegistry registry, String userAgent,
+      RateLimitStore shared) {
+    RateLimitSettings.Builder limits = RateLimitSettings.builder();
+    if (shared != null) {
+      limits.sharedThrough(shared);
+    }
     AtlasMetrics metrics = AtlasMetrics.of(registry);
     AtlasClient.Builder builder = AtlasClient.builder()
         .httpSettings(HttpSettings.builder().userAgentSuffix(userAgent).build())
         .layer(RetryLayer.of(RetrySettings.defaults()))
-        .layer(RateLimitLayer.of(RateLimitSettings.defaults()))
+        .layer(RateLimitLayer.of(limits.build()))
         .layer(metrics.callLayer())
         .layer(metrics.exchangeLayer())
         .listener(metrics.eventListener());

@@ -6,6 +6,7 @@ import dev.atlasendpoints.metrics.MeterNames;
 import dev.atlasendpoints.provisioning.Outcome;
 import dev.atlasendpoints.provisioning.Provisioner;
 import dev.atlasendpoints.provisioning.micrometer.MicrometerProvisioningListener;
+import dev.atlasendpoints.ratelimit.redis.RedisSharedLimits;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -59,6 +60,11 @@ final class LoadCommand extends AtlasCli.Subcommand {
   @Option(names = "--metrics-port", description = "Serve /metrics on 127.0.0.1 at this port while running.")
   Integer metricsPort;
 
+  @Option(names = "--shared-limits", paramLabel = "URL",
+      description = "Share rate limits with every other process using this Redis (redis://[:password@]host:port or "
+          + "rediss://…), so that a fleet on one API key stays within Atlas's limits together.")
+  String sharedLimits;
+
   @Option(names = "--hold-seconds", defaultValue = "0",
       description = "With --metrics-port: keep /metrics open this long after the last call, for a final scrape "
           + "(default: ${DEFAULT-VALUE}).")
@@ -79,7 +85,8 @@ final class LoadCommand extends AtlasCli.Subcommand {
     PrometheusEndpoint endpoint = metricsPort == null ? null : new PrometheusEndpoint(registry, metricsPort);
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
     long start = System.nanoTime();
-    try (AtlasClient client = ClientFactory.fullyLayered(cli.environment(), registry, "cli-load")) {
+    try (RedisSharedLimits shared = sharedLimits == null ? null : connectShared();
+        AtlasClient client = ClientFactory.fullyLayered(cli.environment(), registry, "cli-load", shared)) {
       Provisioner provisioner = Provisioner.builder(client)
           .listener(new MicrometerProvisioningListener(registry)).build();
       LoadCalls load = operation == Target.ENDPOINT
@@ -124,6 +131,14 @@ final class LoadCommand extends AtlasCli.Subcommand {
       }
     }
     return outcomes.keySet().stream().allMatch("success"::equals) ? AtlasCli.OK : AtlasCli.API_ERROR;
+  }
+
+  private RedisSharedLimits connectShared() {
+    try {
+      return RedisSharedLimits.connect(sharedLimits);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("--shared-limits: " + e.getMessage(), e); // the message never holds the URL
+    }
   }
 
   private void checkOptions() {

@@ -3,7 +3,11 @@ package dev.atlasendpoints.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.properties.HasModifiers;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -39,7 +43,8 @@ class ArchitectureTest {
     check(noClasses().that().resideInAPackage("dev.atlasendpoints.core..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.atlasendpoints.resilience..",
             "dev.atlasendpoints.metrics..", "dev.atlasendpoints.simulator..", "dev.atlasendpoints.examples..",
-            "io.github.resilience4j..", "io.micrometer..")
+            "dev.atlasendpoints.ratelimit..", "io.github.resilience4j..", "io.micrometer..", "io.lettuce..",
+            "io.github.bucket4j..")
         .because("core must work alone; layers plug into it through ClientLayer, never the other way round"));
   }
 
@@ -53,6 +58,22 @@ class ArchitectureTest {
         .should().dependOnClassesThat().resideInAnyPackage("dev.atlasendpoints.resilience..",
             "io.github.resilience4j..")
         .because("a user who imports atlas-metrics must not need Resilience4j"));
+  }
+
+  @Test
+  void resilience_neverSeesRedis_andRatelimitRedis_usesOnlyResiliencesPublicApi() {
+    check(noClasses().that().resideInAPackage("dev.atlasendpoints.resilience..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.atlasendpoints.ratelimit..", "io.lettuce..",
+            "io.github.bucket4j..", "io.netty..")
+        .because("a user who imports atlas-resilience must not need Redis: shared stores plug in through "
+            + "RateLimitStore"));
+    check(noClasses().that().resideInAPackage("dev.atlasendpoints.ratelimit..")
+        .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.atlasendpoints.resilience..")
+            .and(DescribedPredicate.not(HasModifiers.Predicates.modifier(JavaModifier.PUBLIC))))
+        .orShould().dependOnClassesThat().resideInAnyPackage("dev.atlasendpoints.metrics..",
+            "dev.atlasendpoints.core.internal..", "io.micrometer..")
+        .because("the Redis store is one implementation of resilience's RateLimitStore: it must not lean on "
+            + "the limiter's internals, nor pick metrics for the user"));
   }
 
   @Test

@@ -281,6 +281,21 @@ class AtlasCliTest {
   }
 
   @Test
+  void sharedLimits_aBadUrlIsBadInput_withoutItsPassword_andAnUnreachableRedisFailsNoCall() throws Exception {
+    int badUrl = run("load", "-n", "1", "--shared-limits", "http://:hunter22@127.0.0.1:6379");
+    List<String> badUrlErr = errLines();
+    int unreachable = run("load", "-n", "20", "-c", "4", "--shared-limits",
+        "redis://:hunter22@127.0.0.1:" + closedPort());
+
+    assertThat(badUrl).isEqualTo(AtlasCli.BAD_INPUT);
+    assertThat(badUrlErr).containsExactly("error: --shared-limits: a Redis URL starts with redis:// or rediss://, "
+        + "not http://");
+    assertThat(unreachable).as("Redis unreachable: every call goes out under local limits").isZero();
+    assertThat(out.toString()).contains("success=20").doesNotContain("hunter22");
+    assertThat(err.toString()).doesNotContain("hunter22");
+  }
+
+  @Test
   void badOptionValuesAndBaseUrl_exitTwo_withPicocliUsageOrOneLine() {
     int badEnum = run("create-service", "--provider", "MARS", "--region", "us-east-1");
     String badEnumErr = err.toString();

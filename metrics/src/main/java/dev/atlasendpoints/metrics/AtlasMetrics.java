@@ -96,6 +96,11 @@ public final class AtlasMetrics {
       public void onRateChange(String endpointSet, double permitsPerSecond) {
         safely(() -> allowedRateGauge(endpointSet).set(Double.doubleToLongBits(permitsPerSecond)));
       }
+
+      @Override
+      public void onSharedLimitsFallback(String endpointSet) {
+        safely(() -> count(MeterNames.RATE_LIMIT_FALLBACKS, Tags.of(MeterNames.ENDPOINT_SET, endpointSet)));
+      }
     };
   }
 

@@ -12,6 +12,7 @@ public final class MeterNames {
   public static final String DEPRECATED_CALLS = "atlas.client.deprecated.calls";
   public static final String RATE_LIMIT_REMAINING = "atlas.client.ratelimit.remaining";
   public static final String RATE_LIMIT_RATE = "atlas.client.ratelimit.rate";
+  public static final String RATE_LIMIT_FALLBACKS = "atlas.client.ratelimit.shared.fallbacks";
 
   public static final String OPERATION = "operation";
   public static final String METHOD = "method";
@@ -35,6 +36,7 @@ public final class MeterNames {
       case THROTTLED -> "429 answers received from Atlas";
       case RETRIES -> "attempts sent again by the resilience layer";
       case RATE_LIMIT_WAITS -> "attempts the client-side rate limiter delayed or refused";
+      case RATE_LIMIT_FALLBACKS -> "attempts sent under this process's own limits because the shared store did not answer";
       case DEPRECATED_CALLS -> "calls to operations the spec marks deprecated";
       default -> counter;
     };

@@ -151,6 +151,18 @@ class AtlasMetricsTest {
   }
 
   @Test
+  void sharedLimitFallbacks_reportedByTheRateLimiter_areCountedPerEndpointSet() {
+    String endpointSet = "/api/atlas/v2/groups/{groupId}/privateEndpoint";
+    AtlasMetrics metrics = AtlasMetrics.of(registry);
+
+    metrics.eventListener().onSharedLimitsFallback(endpointSet);
+    metrics.eventListener().onSharedLimitsFallback(endpointSet);
+
+    assertThat(registry.get(MeterNames.RATE_LIMIT_FALLBACKS).tag(MeterNames.ENDPOINT_SET, endpointSet).counter()
+        .count()).isEqualTo(2);
+  }
+
+  @Test
   void theAllowedRate_reportedByTheRateLimiter_isAGaugePerEndpointSet() {
     String endpointSet = "/api/atlas/v2/groups/{groupId}/privateEndpoint";
     AtlasMetrics metrics = AtlasMetrics.of(registry);

@@ -3,6 +3,7 @@ package dev.atlasendpoints.resilience;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The client-side token buckets of the {@link RateLimitLayer}. Immutable; start from
@@ -20,9 +21,12 @@ import java.util.Objects;
  * @param adaptive how a bucket adapts its rate to 429s that do not state Atlas's refill rate
  * @param idleEviction how long a bucket may go unused before it is forgotten
  * @param maxBuckets the most buckets kept; beyond it the longest-idle unused ones are forgotten first
+ * @param sharedStore where buckets are shared with other processes on the same API key (see
+ *     {@link RateLimitStore}); empty: each client keeps its buckets in its own memory
  */
 public record RateLimitSettings(Limit defaultLimit, Map<String, Limit> overrides, Duration maxWait,
-    boolean learnFromService, Duration emptyBucketPause, Adaptive adaptive, Duration idleEviction, int maxBuckets) {
+    boolean learnFromService, Duration emptyBucketPause, Adaptive adaptive, Duration idleEviction, int maxBuckets,
+    Optional<RateLimitStore> sharedStore) {
 
   /**
    * A bucket: {@code permits} requests per {@code period}.
@@ -84,6 +88,7 @@ public record RateLimitSettings(Limit defaultLimit, Map<String, Limit> overrides
     Objects.requireNonNull(defaultLimit, "defaultLimit");
     Objects.requireNonNull(maxWait, "maxWait");
     Objects.requireNonNull(emptyBucketPause, "emptyBucketPause");
+    Objects.requireNonNull(sharedStore, "sharedStore");
     overrides = Map.copyOf(overrides);
     if (maxWait.isNegative() || emptyBucketPause.isNegative()) {
       throw new IllegalArgumentException("waits must not be negative");
@@ -93,11 +98,11 @@ public record RateLimitSettings(Limit defaultLimit, Map<String, Limit> overrides
   /**
    * 100 requests per second per bucket, at most 30 s of waiting, learning from the service and
    * adapting to unstated 429s with AWS's constants; buckets idle for 10 minutes are forgotten, and
-   * at most 10,000 are kept.
+   * at most 10,000 are kept; nothing is shared with other processes.
    */
   public static RateLimitSettings defaults() {
     return new RateLimitSettings(new Limit(100, Duration.ofSeconds(1)), Map.of(), Duration.ofSeconds(30), true,
-        Duration.ofSeconds(1), Adaptive.defaults(), Duration.ofMinutes(10), 10_000);
+        Duration.ofSeconds(1), Adaptive.defaults(), Duration.ofMinutes(10), 10_000, Optional.empty());
   }
 
   public static Builder builder() {
@@ -123,6 +128,7 @@ public record RateLimitSettings(Limit defaultLimit, Map<String, Limit> overrides
     private Adaptive adaptive;
     private Duration idleEviction;
     private int maxBuckets;
+    private Optional<RateLimitStore> sharedStore;
 
     private Builder(RateLimitSettings from) {
       defaultLimit = from.defaultLimit;
@@ -133,6 +139,7 @@ public record RateLimitSettings(Limit defaultLimit, Map<String, Limit> overrides
       adaptive = from.adaptive;
       idleEviction = from.idleEviction;
       maxBuckets = from.maxBuckets;
+      sharedStore = from.sharedStore;
     }
 
     public Builder defaultLimit(int permits, Duration period) {
@@ -175,9 +182,24 @@ public record RateLimitSettings(Limit defaultLimit, Map<String, Limit> overrides
       return this;
     }
 
+    /**
+     * Shares every bucket with the other processes that use {@code store} (e.g. atlas-ratelimit-redis's
+     * {@code RedisSharedLimits}), so that a fleet on one API key stays within Atlas's limits together.
+     */
+    public Builder sharedThrough(RateLimitStore store) {
+      this.sharedStore = Optional.of(Objects.requireNonNull(store, "store"));
+      return this;
+    }
+
+    /** Keeps every bucket in this client's memory only (the default). */
+    public Builder unshared() {
+      this.sharedStore = Optional.empty();
+      return this;
+    }
+
     public RateLimitSettings build() {
       return new RateLimitSettings(defaultLimit, overrides, maxWait, learnFromService, emptyBucketPause, adaptive,
-          idleEviction, maxBuckets);
+          idleEviction, maxBuckets, sharedStore);
     }
   }
 }

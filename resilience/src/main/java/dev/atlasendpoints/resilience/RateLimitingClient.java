@@ -57,7 +57,7 @@ final class RateLimitingClient implements Client {
     AtlasOperation operation = call.operation();
     String endpointSet = operation.endpointSet();
     String key = endpointSet + "@" + (call.projectId() == null ? "" : call.projectId());
-    SendQueue queue = queues.acquire(key, k -> newQueue(endpointSet), System.nanoTime());
+    SendQueue queue = queues.acquire(key, k -> newQueue(endpointSet, k), System.nanoTime());
     try {
       awaitSlot(queue, ticketOf(request), operation);
       Response response = next.execute(request, options);
@@ -76,10 +76,12 @@ final class RateLimitingClient implements Client {
     return last.ticket;
   }
 
-  private SendQueue newQueue(String endpointSet) {
+  private SendQueue newQueue(String endpointSet, String key) {
     RateLimitSettings.Limit limit = settings.limitFor(endpointSet);
     return new SendQueue(new CubicSendRate(settings.adaptive(), limit.perSecond()), limit.permits(),
-        rate -> context.events().onRateChange(endpointSet, rate), System.nanoTime());
+        rate -> context.events().onRateChange(endpointSet, rate),
+        settings.sharedStore().map(store -> store.bucket(key, limit)).orElse(null),
+        () -> context.events().onSharedLimitsFallback(endpointSet), System.nanoTime());
   }
 
   /** At most {@code maxWait} in all, pause and turn included; refused at once when that is known to be too short. */
@@ -120,7 +122,7 @@ final class RateLimitingClient implements Client {
         Responses.discard(response); // read, or refused as too large: either way done with
       }
       ServiceRefillRate.of(body).ifPresentOrElse(
-          stated -> queue.onStatedRate(stated.perSecond()),
+          queue::onStatedRate,
           () -> queue.onAnswer(true, now));
       return response.toBuilder().body(body).build(); // the body was read: hand on a copy
     }

@@ -1,5 +1,7 @@
 package dev.atlasendpoints.resilience;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
@@ -18,6 +20,12 @@ import java.util.function.DoubleConsumer;
  * needs a new limiter, under which earlier and later callers race, and it has no notion of order.
  * Here only the caller holding the lowest ticket waits for a token, on a condition that every
  * pause, rate change and departure signals, so it recomputes its slot at once.
+ *
+ * <p>With a {@link RateLimitStore.Bucket} shared with other processes, the head of the line, once
+ * its own picture of the bucket allows it, also takes a token from the shared bucket (outside the
+ * lock, so answers are handled meanwhile), and adopts the pause and the rate the fleet knows of;
+ * its own pauses and stated rates are announced to the fleet. When the store does not answer, the
+ * call goes out under this queue's own limits.
  */
 final class SendQueue {
 
@@ -38,6 +46,8 @@ final class SendQueue {
   private final CubicSendRate controller;
   private final double configuredBurst;
   private final DoubleConsumer onRateChange;
+  private final RateLimitStore.Bucket shared;
+  private final Runnable onFallback;
   private final AtomicInteger users = new AtomicInteger();
   private double tokens;
   private long refilledAtNanos;
@@ -46,6 +56,17 @@ final class SendQueue {
   private volatile long lastUsedNanos;
 
   SendQueue(CubicSendRate controller, int configuredBurst, DoubleConsumer onRateChange, long nowNanos) {
+    this(controller, configuredBurst, onRateChange, null, () -> {}, nowNanos);
+  }
+
+  /**
+   * @param shared the bucket shared with other processes, or {@code null} for none
+   * @param onFallback told each time the shared bucket did not answer and local limits applied
+   */
+  SendQueue(CubicSendRate controller, int configuredBurst, DoubleConsumer onRateChange,
+      RateLimitStore.Bucket shared, Runnable onFallback, long nowNanos) {
+    this.shared = shared;
+    this.onFallback = onFallback;
     this.controller = controller;
     this.configuredBurst = configuredBurst;
     this.onRateChange = onRateChange;
@@ -72,6 +93,10 @@ final class SendQueue {
         long wakeAt = deadlineNanos;
         if (line.first() == ticket) {
           long slot = slotAt(now);
+          if (slot - now <= 0 && shared != null) {
+            slot = sharedSlot(deadlineNanos);
+            now = System.nanoTime();
+          }
           if (slot - now <= 0) {
             tokens -= 1;
             return;
@@ -90,6 +115,43 @@ final class SendQueue {
       changed.signalAll(); // the next in line is now the head
       state.unlock();
     }
+  }
+
+  /**
+   * Asks the shared bucket for a token, without holding {@link #state} while the store answers, and
+   * adopts what it knows; returns when this call may send: at once when a token was taken or the
+   * store did not answer (local limits then apply), else when to ask again. Holds {@link #state}
+   * when called and when it returns.
+   */
+  private long sharedSlot(long deadlineNanos) {
+    long remaining = deadlineNanos - System.nanoTime();
+    RateLimitStore.Grant grant;
+    state.unlock();
+    try {
+      grant = remaining > 0 ? shared.take(Duration.ofNanos(remaining)) : RateLimitStore.Grant.unavailable();
+    } finally {
+      state.lock();
+    }
+    long now = System.nanoTime();
+    if (grant.learned() != null) {
+      adoptLocally(grant.learned().perSecond());
+    }
+    if (grant.pausedUntil() != null) {
+      pauseLocally(now + nanosUntil(grant.pausedUntil()));
+    }
+    switch (grant.outcome()) {
+      case WAIT:
+        return now + Math.max(1, grant.retryIn().toNanos());
+      case UNAVAILABLE:
+        onFallback.run();
+        return now;
+      default:
+        return now;
+    }
+  }
+
+  private static long nanosUntil(Instant instant) {
+    return Duration.between(Instant.now(), instant).toNanos();
   }
 
   /** When the next token may be taken; refills the bucket up to {@code now} first. Holds {@link #state}. */
@@ -141,10 +203,20 @@ final class SendQueue {
     }
   }
 
-  /** Atlas stated its refill rate. */
-  void onStatedRate(double perSecond) {
+  /** Atlas stated its refill rate: adopted here, and announced to the fleet when shared. */
+  void onStatedRate(RateLimitSettings.Limit stated) {
+    adoptLocally(stated.perSecond());
+    if (shared != null) {
+      shared.adopt(stated);
+    }
+  }
+
+  private void adoptLocally(double perSecond) {
     state.lock();
     try {
+      if (controller.stated() && controller.rate() == perSecond) {
+        return; // already known: nothing changes, nobody needs waking
+      }
       controller.onStated(perSecond);
       tokens = Math.min(tokens, 1);
       changed.signalAll();
@@ -153,8 +225,18 @@ final class SendQueue {
     }
   }
 
-  /** Holds the rate at zero until {@code untilNanos}; a pause only ever moves later. */
+  /**
+   * Holds the rate at zero until {@code untilNanos}; a pause only ever moves later. Announced to the
+   * fleet when shared.
+   */
   void pauseUntil(long untilNanos) {
+    pauseLocally(untilNanos);
+    if (shared != null) {
+      shared.pauseUntil(Instant.now().plusNanos(untilNanos - System.nanoTime()));
+    }
+  }
+
+  private void pauseLocally(long untilNanos) {
     state.lock();
     try {
       if (untilNanos - pausedUntilNanos > 0) {

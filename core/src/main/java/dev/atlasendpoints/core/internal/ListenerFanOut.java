@@ -32,6 +32,11 @@ final class ListenerFanOut implements ClientEventListener {
     each(listener -> listener.onRateChange(endpointSet, permitsPerSecond));
   }
 
+  @Override
+  public void onSharedLimitsFallback(String endpointSet) {
+    each(listener -> listener.onSharedLimitsFallback(endpointSet));
+  }
+
   private void each(Consumer<ClientEventListener> event) {
     for (ClientEventListener listener : listeners) {
       try {

@@ -1,0 +1,280 @@
+package dev.atlasendpoints.ratelimit.redis;
+
+import dev.atlasendpoints.resilience.RateLimitSettings;
+import dev.atlasendpoints.resilience.RateLimitStore;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Rate limits shared through Redis by every process that connects to the same Redis with the same
+ * key prefix: plug it into the rate-limit layer with
+ * {@code RateLimitSettings.builder().sharedThrough(limits)}, and close it after the clients that use
+ * it. Built on Bucket4j's Redis support over Lettuce; what is kept per bucket is described on
+ * {@link RateLimitStore}, the keys on the package's README.
+ *
+ * <p>Redis never makes a call fail nor wait longer than the layer's {@code maxWait}: each command
+ * has a short timeout ({@link Builder#commandTimeout}); when Redis fails or does not answer, callers
+ * use their own process's limits (logged once per outage; each such attempt is reported to the
+ * client's listeners as {@code onSharedLimitsFallback}, which {@code atlas-metrics} counts) and ask
+ * Redis again after {@link Builder#retryInterval}. While Redis is unreachable Lettuce reconnects in
+ * the background; once it answers, limits are shared again.
+ *
+ * <p>The URL ({@code redis://[[user]:password@]host[:port][/database]}, or {@code rediss://} for TLS)
+ * may hold a password: it never appears in {@link #toString()}, exceptions or logs.
+ */
+public final class RedisSharedLimits implements RateLimitStore, AutoCloseable {
+
+  /** The connection, and Bucket4j's view of it. */
+  record Connected(StatefulRedisConnection<byte[], byte[]> connection, AsyncProxyManager<byte[]> buckets) {
+    RedisAsyncCommands<byte[], byte[]> commands() {
+      return connection.async();
+    }
+  }
+
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+  private final RedisUrl url;
+  private final String keyPrefix;
+  private final Duration commandTimeout;
+  private final Duration idleExpiry;
+  private final Duration retryInterval;
+  private final StoreHealth health;
+  private final ClientResources resources;
+  private final RedisClient client;
+  private final AtomicReference<Connected> connected = new AtomicReference<>();
+  private final ScheduledExecutorService connector;
+  private volatile boolean closed;
+
+  private RedisSharedLimits(Builder builder) {
+    this.url = builder.url;
+    this.keyPrefix = builder.keyPrefix;
+    this.commandTimeout = builder.commandTimeout;
+    this.idleExpiry = builder.idleExpiry;
+    this.retryInterval = builder.retryInterval;
+    this.health = new StoreHealth(url.toString(), retryInterval.toNanos());
+    this.resources = ClientResources.builder()
+        .ioThreadPoolSize(2)
+        .computationThreadPoolSize(2)
+        .reconnectDelay(Delay.exponential(Duration.ofMillis(10), retryInterval, 2, TimeUnit.MILLISECONDS))
+        .build();
+    RedisURI uri = url.uri();
+    // The handshake (HELLO, AUTH) of a cold JVM may take longer than a command: it gets the connect
+    // timeout; every command is bounded by commandTimeout (TimeoutOptions, and each caller's own wait).
+    uri.setTimeout(CONNECT_TIMEOUT);
+    this.client = RedisClient.create(resources, uri);
+    client.setOptions(ClientOptions.builder()
+        .autoReconnect(true)
+        // While Redis is away commands fail at once instead of queueing: callers fall back to local limits.
+        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+        .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+        .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build())
+        .build());
+    this.connector = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "atlas-ratelimit-redis-connect");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  /**
+   * Connects to Redis at {@code url} with the defaults of {@link Builder}. When Redis cannot be
+   * reached now, this still returns: limits stay local until a background attempt connects.
+   *
+   * @param url {@code redis://[[user]:password@]host[:port][/database]} or {@code rediss://…}
+   * @throws IllegalArgumentException when {@code url} is not such a URL (the message never repeats it)
+   */
+  public static RedisSharedLimits connect(String url) {
+    return builder(url).connect();
+  }
+
+  /**
+   * Settings for a connection to Redis at {@code url}.
+   *
+   * @throws IllegalArgumentException when {@code url} is not a {@code redis://} or {@code rediss://} URL
+   */
+  public static Builder builder(String url) {
+    return new Builder(RedisUrl.parse(url));
+  }
+
+  @Override
+  public RateLimitStore.Bucket bucket(String key, RateLimitSettings.Limit configured) {
+    return new RedisBucket(this, keyPrefix, key, configured);
+  }
+
+  /**
+   * The connection when Redis may be asked now; {@code null} when it is known not to answer (then
+   * callers use local limits without waiting on it).
+   */
+  Connected connectedIfAnswering(long nowNanos) {
+    Connected current = connected.get();
+    if (closed || !health.mayAsk(nowNanos)) {
+      return null;
+    }
+    if (current == null) {
+      health.failed(nowNanos, new IllegalStateException("not connected yet"));
+    }
+    return current;
+  }
+
+  StoreHealth health() {
+    return health;
+  }
+
+  Duration commandTimeout() {
+    return commandTimeout;
+  }
+
+  Duration idleExpiry() {
+    return idleExpiry;
+  }
+
+  /** How many times Redis stopped answering since this was created (each logged once). */
+  public long outages() {
+    return health.outages();
+  }
+
+  /** Closes the connection and Lettuce's threads; clients using this fall back to local limits. */
+  @Override
+  public void close() {
+    closed = true;
+    connector.shutdownNow();
+    Connected current = connected.getAndSet(null);
+    if (current != null) {
+      current.connection().close();
+    }
+    client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    resources.shutdown(0, 2, TimeUnit.SECONDS);
+  }
+
+  /** The URL without credentials, and the key prefix. */
+  @Override
+  public String toString() {
+    return "RedisSharedLimits[" + url + ", prefix " + keyPrefix + "]";
+  }
+
+  private RedisSharedLimits start() {
+    if (!tryConnect()) {
+      connector.scheduleWithFixedDelay(() -> {
+        if (tryConnect()) {
+          connector.shutdown(); // connected: Lettuce reconnects by itself from now on
+        }
+      }, retryInterval.toNanos(), retryInterval.toNanos(), TimeUnit.NANOSECONDS);
+    }
+    return this;
+  }
+
+  private boolean tryConnect() {
+    if (closed) {
+      return true;
+    }
+    try {
+      StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE);
+      AsyncProxyManager<byte[]> buckets = Bucket4jLettuce.casBasedBuilder(connection)
+          .requestTimeout(commandTimeout)
+          .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(idleExpiry))
+          .build()
+          .asAsync();
+      warmUp(buckets);
+      connected.set(new Connected(connection, buckets));
+      health.answered();
+      if (closed) {
+        connection.close();
+      }
+      return true;
+    } catch (RuntimeException unreachable) {
+      health.failed(System.nanoTime(), unreachable);
+      return false;
+    }
+  }
+
+  /**
+   * One token taken from a throwaway bucket, within the connect timeout: a cold JVM loads Bucket4j's
+   * classes here rather than in a caller's first take, which would exceed the command timeout and
+   * fall back to local limits just when a fleet starts together.
+   */
+  private void warmUp(AsyncProxyManager<byte[]> buckets) {
+    byte[] key = (keyPrefix + ":warm-up").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    try {
+      buckets.builder().build(key, RedisBucket.configuration(new RateLimitSettings.Limit(1, Duration.ofSeconds(1))))
+          .tryConsumeAndReturnRemaining(1).get(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      // only a warm-up: the first takes will tell whether Redis answers
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Settings for {@link RedisSharedLimits}; every one has a default. */
+  public static final class Builder {
+    private final RedisUrl url;
+    private String keyPrefix = "atlas-ratelimit";
+    private Duration commandTimeout = Duration.ofMillis(250);
+    private Duration idleExpiry = Duration.ofMinutes(10);
+    private Duration retryInterval = Duration.ofSeconds(1);
+
+    private Builder(RedisUrl url) {
+      this.url = url;
+    }
+
+    /**
+     * The prefix of every key (default {@code atlas-ratelimit}): processes share limits when they
+     * use the same Redis and the same prefix; give another API key's fleet another prefix.
+     */
+    public Builder keyPrefix(String prefix) {
+      if (prefix == null || prefix.isBlank() || prefix.chars().anyMatch(c -> c == '{' || c == '}'
+          || Character.isWhitespace(c))) {
+        throw new IllegalArgumentException("a key prefix is not blank and has no braces or spaces");
+      }
+      this.keyPrefix = prefix;
+      return this;
+    }
+
+    /** The longest one Redis command may take before callers use local limits (default 250 ms). */
+    public Builder commandTimeout(Duration timeout) {
+      this.commandTimeout = positive(timeout, "commandTimeout");
+      return this;
+    }
+
+    /** How long an unused bucket's keys outlive its last use (default 10 minutes). */
+    public Builder idleExpiry(Duration idle) {
+      this.idleExpiry = positive(idle, "idleExpiry");
+      return this;
+    }
+
+    /** How long after a failure Redis is left alone before it is asked again (default 1 s). */
+    public Builder retryInterval(Duration interval) {
+      this.retryInterval = positive(interval, "retryInterval");
+      return this;
+    }
+
+    /** Connects (see {@link RedisSharedLimits#connect}). */
+    public RedisSharedLimits connect() {
+      return new RedisSharedLimits(this).start();
+    }
+
+    private static Duration positive(Duration value, String name) {
+      Objects.requireNonNull(value, name);
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive");
+      }
+      return value;
+    }
+  }
+}

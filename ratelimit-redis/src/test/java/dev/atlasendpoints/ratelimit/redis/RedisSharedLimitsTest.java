@@ -1,0 +1,146 @@
+package dev.atlasendpoints.ratelimit.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.atlasendpoints.resilience.RateLimitSettings.Limit;
+import dev.atlasendpoints.resilience.RateLimitStore;
+import dev.atlasendpoints.resilience.RateLimitStore.Grant.Outcome;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The store against a real Redis, through separate connections as separate processes would use it. */
+class RedisSharedLimitsTest {
+
+  @RegisterExtension
+  static final RedisServer REDIS = new RedisServer();
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(1);
+
+  private static String key(String name) {
+    return "/api/atlas/v2/groups/{groupId}/privateEndpoint@" + name + "-" + System.nanoTime();
+  }
+
+  @Test
+  void tokensAreOneBucketAcrossConnections() {
+    String key = key("tokens");
+    Limit threePerMinute = new Limit(3, Duration.ofMinutes(1));
+    try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url());
+        RedisSharedLimits b = RedisSharedLimits.connect(REDIS.url())) {
+      assertThat(a.bucket(key, threePerMinute).take(TIMEOUT).outcome()).isEqualTo(Outcome.TAKEN);
+      assertThat(a.bucket(key, threePerMinute).take(TIMEOUT).outcome()).isEqualTo(Outcome.TAKEN);
+      assertThat(b.bucket(key, threePerMinute).take(TIMEOUT).outcome()).isEqualTo(Outcome.TAKEN);
+
+      RateLimitStore.Grant fourth = b.bucket(key, threePerMinute).take(TIMEOUT);
+      assertThat(fourth.outcome()).isEqualTo(Outcome.WAIT);
+      assertThat(fourth.retryIn()).isGreaterThan(Duration.ofSeconds(10)).isLessThanOrEqualTo(Duration.ofSeconds(20));
+    }
+  }
+
+  @Test
+  void aPauseReachesEveryConnection_andOnlyEverMovesLater() {
+    String key = key("pause");
+    Limit plenty = new Limit(100, Duration.ofSeconds(1));
+    Instant later = Instant.now().plusSeconds(30);
+    try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url());
+        RedisSharedLimits b = RedisSharedLimits.connect(REDIS.url())) {
+      a.bucket(key, plenty).pauseUntil(later);
+      a.bucket(key, plenty).pauseUntil(later.minusSeconds(20)); // a shorter Retry-After does not shorten it
+      a.bucket(key, plenty).take(TIMEOUT); // same connection, in order: both writes are done
+
+      RateLimitStore.Grant paused = b.bucket(key, plenty).take(TIMEOUT);
+      assertThat(paused.outcome()).isEqualTo(Outcome.WAIT);
+      assertThat(paused.pausedUntil()).isEqualTo(Instant.ofEpochMilli(later.toEpochMilli()));
+
+      b.bucket(key, plenty).pauseUntil(later.plusSeconds(5));
+      b.bucket(key, plenty).take(TIMEOUT); // in order after b's write
+      assertThat(a.bucket(key, plenty).take(TIMEOUT).pausedUntil()).isEqualTo(
+          Instant.ofEpochMilli(later.plusSeconds(5).toEpochMilli()));
+    }
+  }
+
+  @Test
+  void aStatedRateIsAdoptedByEveryConnection() {
+    String key = key("rate");
+    Limit configured = new Limit(100, Duration.ofSeconds(1));
+    Limit stated = new Limit(1, Duration.ofSeconds(30));
+    try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url());
+        RedisSharedLimits b = RedisSharedLimits.connect(REDIS.url())) {
+      assertThat(b.bucket(key, configured).take(TIMEOUT).learned()).isNull();
+      a.bucket(key, configured).adopt(stated);
+      a.bucket(key, configured).take(TIMEOUT); // in order after the adoption
+
+      RateLimitStore.Grant grant = b.bucket(key, configured).take(TIMEOUT);
+      assertThat(grant.learned()).isEqualTo(stated);
+      assertThat(grant.outcome()).as("the fleet's bucket holds one token at the stated rate, just taken by a")
+          .isEqualTo(Outcome.WAIT);
+    }
+  }
+
+  @Test
+  void keysAreNamespaced_andExpireWhenIdle() {
+    String key = key("keys");
+    Limit limit = new Limit(5, Duration.ofSeconds(1));
+    try (RedisSharedLimits store = RedisSharedLimits.builder(REDIS.url()).keyPrefix("fleet-a")
+        .idleExpiry(Duration.ofSeconds(30)).connect();
+        RedisClient raw = RedisClient.create(REDIS.url());
+        StatefulRedisConnection<String, String> redis = raw.connect()) {
+      store.bucket(key, limit).adopt(new Limit(1, Duration.ofSeconds(1)));
+      store.bucket(key, limit).pauseUntil(Instant.now().plusSeconds(20));
+      store.bucket(key, limit).take(TIMEOUT);
+      store.bucket(key, limit).take(Duration.ofSeconds(1));
+
+      List<String> keys = redis.sync().keys("*" + key.substring(key.indexOf('@')) + "*");
+      assertThat(keys).hasSize(3).allMatch(k -> k.startsWith("fleet-a:{"));
+      for (String k : keys) {
+        assertThat(redis.sync().pttl(k)).as(k).isBetween(1L, 60_000L);
+      }
+    }
+  }
+
+  @Test
+  void credentialsAreNeverPrinted() {
+    List<LogRecord> logged = new CopyOnWriteArrayList<>();
+    Logger logger = Logger.getLogger("dev.atlasendpoints.ratelimit.redis");
+    Handler capture = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        logged.add(record);
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    logger.addHandler(capture);
+    String wrongPassword = REDIS.url().replace(RedisServer.PASSWORD, "wrong-Pa55word");
+    try (RedisSharedLimits store = RedisSharedLimits.connect(wrongPassword)) {
+      assertThat(store.toString()).contains("127.0.0.1:" + REDIS.port()).doesNotContain("wrong-Pa55word");
+      assertThat(store.bucket(key("auth"), new Limit(1, Duration.ofSeconds(1))).take(TIMEOUT).outcome())
+          .isEqualTo(Outcome.UNAVAILABLE);
+      assertThat(store.outages()).isEqualTo(1);
+    } finally {
+      logger.removeHandler(capture);
+    }
+    assertThat(logged).isNotEmpty().allSatisfy(record -> assertThat(record.getMessage())
+        .doesNotContain("wrong-Pa55word").doesNotContain(RedisServer.PASSWORD));
+
+    assertThatThrownBy(() -> RedisSharedLimits.connect("http://:hunter22@localhost:6379"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("hunter22");
+    assertThatThrownBy(() -> RedisSharedLimits.connect("redis://:hunter22@local host:6379"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("hunter22").hasNoCause();
+    assertThat(RedisSharedLimits.builder("rediss://user:hunter22@example.com:6380/2").toString())
+        .doesNotContain("hunter22");
+  }
+}
