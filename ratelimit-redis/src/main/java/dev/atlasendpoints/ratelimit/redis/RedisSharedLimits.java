@@ -163,10 +163,10 @@ public final class RedisSharedLimits implements RateLimitStore, AutoCloseable {
     resources.shutdown(0, 2, TimeUnit.SECONDS);
   }
 
-  /** The URL without credentials, and the key prefix. */
+  /** The URL without credentials, the key prefix, and whether it is closed. */
   @Override
   public String toString() {
-    return "RedisSharedLimits[" + url + ", prefix " + keyPrefix + "]";
+    return "RedisSharedLimits[" + url + ", prefix " + keyPrefix + (closed ? ", closed" : "") + "]";
   }
 
   private RedisSharedLimits start() {

@@ -4,16 +4,20 @@ import dev.atlasendpoints.core.ClientEventListener;
 import dev.atlasendpoints.core.ClientLayer;
 import dev.atlasendpoints.metrics.AtlasMetrics;
 import dev.atlasendpoints.observation.AtlasObservations;
+import dev.atlasendpoints.ratelimit.redis.RedisSharedLimits;
 import dev.atlasendpoints.resilience.RateLimitLayer;
 import dev.atlasendpoints.resilience.RateLimitSettings;
+import dev.atlasendpoints.resilience.RateLimitStore;
 import dev.atlasendpoints.resilience.RetryLayer;
 import dev.atlasendpoints.resilience.RetrySettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.ClassUtils;
@@ -26,10 +30,8 @@ import org.springframework.util.ClassUtils;
 final class AtlasLayersConfiguration {
 
   /**
-   * The class of the shared-limits module ({@code atlas-ratelimit-redis}), looked up by name so that
-   * this starter compiles without it. TODO(lead): when that module is merged, replace the refusal in
-   * {@link RateLimit#atlasRateLimitLayer} by {@code RedisSharedLimits.connect(url)} handed to the
-   * rate-limit settings, and check the class name here.
+   * The class of the shared-limits module ({@code atlas-ratelimit-redis}), named as a string so that
+   * the refusal below can tell "module missing" without loading it.
    */
   static final String SHARED_LIMITS_CLASS = "dev.atlasendpoints.ratelimit.redis.RedisSharedLimits";
 
@@ -62,22 +64,40 @@ final class AtlasLayersConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    RateLimitSettings atlasRateLimitSettings(AtlasProperties properties) {
+    RateLimitSettings atlasRateLimitSettings(AtlasProperties properties, ObjectProvider<RateLimitStore> sharedStore) {
       AtlasProperties.RateLimit limit = properties.rateLimit();
-      return RateLimitSettings.builder().defaultLimit(limit.permits(), limit.period()).maxWait(limit.maxWait())
-          .learnFromService(limit.learnFromService()).build();
+      RateLimitSettings.Builder settings = RateLimitSettings.builder().defaultLimit(limit.permits(), limit.period())
+          .maxWait(limit.maxWait()).learnFromService(limit.learnFromService());
+      sharedStore.ifAvailable(settings::sharedThrough);
+      return settings.build();
     }
 
     @Bean
-    ClientLayer atlasRateLimitLayer(RateLimitSettings settings, AtlasProperties properties) {
+    ClientLayer atlasRateLimitLayer(RateLimitSettings settings, AtlasProperties properties, ApplicationContext context) {
       String url = properties.rateLimit().sharedLimitsUrl();
-      if (url != null && !url.isBlank()) {
-        boolean present = ClassUtils.isPresent(SHARED_LIMITS_CLASS, RateLimit.class.getClassLoader());
-        throw new IllegalStateException("atlas.rate-limit.shared-limits-url is set, but "
-            + (present ? "this version of the starter does not wire shared limits yet" // TODO(lead): see SHARED_LIMITS_CLASS
-                : "atlas-ratelimit-redis is not on the classpath; add it, or remove the property"));
+      if (url != null && !url.isBlank() && !ClassUtils.isPresent(SHARED_LIMITS_CLASS, context.getClassLoader())) {
+        throw new IllegalStateException("atlas.rate-limit.shared-limits-url is set, but atlas-ratelimit-redis is not "
+            + "on the classpath; add it, or remove the property");
       }
       return RateLimitLayer.of(settings);
+    }
+
+    /**
+     * Limits shared by every instance of the application through Redis, when
+     * {@code atlas.rate-limit.shared-limits-url} is set and {@code atlas-ratelimit-redis} is present.
+     * Connecting never fails start-up because Redis is unreachable: the store falls back to local
+     * limits until Redis answers (a malformed URL does fail, without repeating it).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = SHARED_LIMITS_CLASS)
+    @ConditionalOnProperty(prefix = "atlas.rate-limit", name = "shared-limits-url")
+    static class SharedLimits {
+
+      @Bean(destroyMethod = "close")
+      @ConditionalOnMissingBean(RateLimitStore.class)
+      RedisSharedLimits atlasSharedLimits(AtlasProperties properties) {
+        return RedisSharedLimits.connect(properties.rateLimit().sharedLimitsUrl());
+      }
     }
   }
 

@@ -8,6 +8,7 @@ import dev.atlasendpoints.generated.api.PrivateEndpointServicesApi;
 import dev.atlasendpoints.generated.api.ServerlessPrivateEndpointsApi;
 import dev.atlasendpoints.metrics.AtlasMetrics;
 import dev.atlasendpoints.observation.AtlasObservations;
+import dev.atlasendpoints.ratelimit.redis.RedisSharedLimits;
 import dev.atlasendpoints.resilience.RateLimitSettings;
 import dev.atlasendpoints.resilience.RetrySettings;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -221,8 +222,34 @@ class AtlasAutoConfigurationTest {
 
   @Test
   void aSharedLimitsUrl_withoutTheSharedLimitsModule_failsStartUp_sayingWhatToAdd() {
-    withKey.withPropertyValues("atlas.rate-limit.shared-limits-url=redis://localhost:6379").run(context ->
-        assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("atlas-ratelimit-redis"));
+    withKey.withClassLoader(new FilteredClassLoader(RedisSharedLimits.class))
+        .withPropertyValues("atlas.rate-limit.shared-limits-url=redis://localhost:6379").run(context ->
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("atlas-ratelimit-redis"));
+  }
+
+  @Test
+  void aSharedLimitsUrl_withTheSharedLimitsModule_sharesTheRateLimits_andClosesTheStoreWithTheContext() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = free.getLocalPort(); // nothing listens there once closed: start-up must not wait for Redis
+    }
+    RedisSharedLimits[] store = new RedisSharedLimits[1];
+    withKey.withPropertyValues("atlas.rate-limit.shared-limits-url=redis://:redis-password-77@127.0.0.1:" + closedPort)
+        .run(context -> {
+          assertThat(context).hasNotFailed().hasSingleBean(RedisSharedLimits.class);
+          store[0] = context.getBean(RedisSharedLimits.class);
+          assertThat(context.getBean(RateLimitSettings.class).sharedStore()).containsSame(store[0]);
+          assertThat(store[0].toString()).doesNotContain("redis-password-77");
+        });
+    assertThat(store[0].toString()).contains("closed");
+  }
+
+  @Test
+  void noSharedLimitsUrl_keepsTheLimitsLocal() {
+    withKey.run(context -> {
+      assertThat(context).doesNotHaveBean(RedisSharedLimits.class);
+      assertThat(context.getBean(RateLimitSettings.class).sharedStore()).isEmpty();
+    });
   }
 
   @Test
