@@ -42,8 +42,16 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * the service account {@link #CLIENT_ID}/{@link #CLIENT_SECRET}, whichever {@link SimulatorAuth} the
  * injected client uses; build other clients (say, your application's) with them and
  * {@code simulator().baseUri()}. {@link #simulator()}, {@link #client()} and {@link #api(Class)} return
- * the simulator of the test running now; under parallel test execution with {@code PER_METHOD}, take
- * them as parameters instead.
+ * the simulator of the test (or lifecycle method) running on the calling thread, so one static field
+ * serves test classes and methods that run in parallel; from threads a test starts, use what they
+ * returned on the test's thread, or take the simulator and client as parameters.
+ *
+ * <p>Unlike WireMock's and Testcontainers' static fields, a field's lifecycle is {@code PER_METHOD}
+ * unless {@link Builder#lifecycle(SimulatorLifecycle)} says {@code PER_CLASS}, the same default as
+ * {@link AtlasSimulatorTest}: a {@code static} field alone does not share one simulator across a class.
+ * A {@code @Nested} class shares its enclosing class's {@code PER_CLASS} simulator only when it asks for
+ * the same settings; with other ones ({@code @AtlasSimulatorTest(auth = SERVICE_ACCOUNT)}, say) it gets
+ * its own.
  */
 public final class AtlasSimulatorExtension
     implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
@@ -60,8 +68,8 @@ public final class AtlasSimulatorExtension
   private static final Namespace NAMESPACE = Namespace.create(AtlasSimulatorExtension.class);
   private static final String GENERATED_API_PACKAGE = PrivateEndpointServicesApi.class.getPackageName();
 
-  /** What a registration asks for. */
-  private record Settings(SimulatorLifecycle lifecycle, SimulatorAuth auth,
+  /** What a registration asks for; equal settings may share one simulator. */
+  record Settings(SimulatorLifecycle lifecycle, SimulatorAuth auth,
       Consumer<AtlasSimulator.Builder> simulatorOptions, Consumer<AtlasClient.Builder> clientOptions) {
 
     static final Settings DEFAULTS = new Settings(SimulatorLifecycle.PER_METHOD, SimulatorAuth.API_KEY,
@@ -70,7 +78,11 @@ public final class AtlasSimulatorExtension
 
   /** {@code null} when {@link AtlasSimulatorTest} registered this extension: its annotation decides. */
   private final Settings registered;
-  private volatile RunningSimulator current;
+  /**
+   * The simulator of the test or lifecycle method running on each thread, for the accessors. One
+   * instance in a static field can serve several classes, or the methods of one class, at once.
+   */
+  private final ThreadLocal<RunningSimulator> current = new ThreadLocal<>();
 
   /** The instance {@link AtlasSimulatorTest} registers through {@code @ExtendWith}. */
   AtlasSimulatorExtension() {
@@ -86,7 +98,7 @@ public final class AtlasSimulatorExtension
     return new Builder();
   }
 
-  /** The simulator of the running test. */
+  /** The simulator of the test running on this thread. */
   public AtlasSimulator simulator() {
     return running().simulator();
   }
@@ -104,9 +116,10 @@ public final class AtlasSimulatorExtension
   @Override
   public void beforeAll(ExtensionContext context) {
     Settings settings = settings(context);
-    if (settings.lifecycle() == SimulatorLifecycle.PER_CLASS && find(context) == null) {
-      start(context, settings); // a @Nested class shares its enclosing class's simulator
+    if (settings.lifecycle() == SimulatorLifecycle.PER_CLASS) {
+      classSimulator(context, settings);
     }
+    bind(context);
   }
 
   @Override
@@ -119,6 +132,7 @@ public final class AtlasSimulatorExtension
           + "on an instance field of " + context.getRequiredTestClass().getName() + ", so JUnit never tells it "
           + "when the class starts: make the @RegisterExtension field static, or use lifecycle PER_METHOD");
     }
+    bind(context);
   }
 
   @Override
@@ -126,11 +140,13 @@ public final class AtlasSimulatorExtension
     if (settings(context).lifecycle() == SimulatorLifecycle.PER_METHOD) {
       stop(context);
     }
+    bind(context); // the class's simulator, if any, for its @AfterAll methods
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
     stop(context); // only a simulator this class started itself; none under PER_METHOD
+    context.getParent().ifPresentOrElse(this::bind, current::remove);
   }
 
   @Override
@@ -142,17 +158,17 @@ public final class AtlasSimulatorExtension
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    RunningSimulator running = find(context);
     Settings settings = settings(context);
-    if (running == null && settings.lifecycle() == SimulatorLifecycle.PER_CLASS && context.getTestMethod().isEmpty()) {
+    RunningSimulator running = find(context);
+    if (settings.lifecycle() == SimulatorLifecycle.PER_CLASS && context.getTestMethod().isEmpty()) {
       // The constructor of a @TestInstance(PER_CLASS) test runs before any @BeforeAll callback.
-      running = start(context, settings);
+      running = classSimulator(context, settings);
     }
     if (running == null) {
       throw new ParameterResolutionException("No Atlas simulator is running for "
           + parameter.getDeclaringExecutable() + ": with lifecycle PER_METHOD a simulator starts before each "
           + "test method, so only test methods and @BeforeEach/@AfterEach methods can receive one, not "
-          + "constructors or @BeforeAll methods; use lifecycle PER_CLASS for those");
+          + "constructors or @BeforeAll/@AfterAll methods; use lifecycle PER_CLASS for those");
     }
     Class<?> type = parameter.getParameter().getType();
     if (type == AtlasSimulator.class) {
@@ -170,36 +186,51 @@ public final class AtlasSimulatorExtension
         : registered.lifecycle() + ", " + registered.auth()) + "]";
   }
 
+  /**
+   * The simulator of a {@code PER_CLASS} class: an enclosing class's when that one was started with equal
+   * settings, else one started for this class (a {@code @Nested} class may ask for other credentials).
+   */
+  private RunningSimulator classSimulator(ExtensionContext context, Settings settings) {
+    RunningSimulator running = find(context);
+    return running != null && running.settings().equals(settings) ? running : start(context, settings);
+  }
+
   private RunningSimulator start(ExtensionContext context, Settings settings) {
-    RunningSimulator running = RunningSimulator.start(settings.auth(), settings.simulatorOptions(),
-        settings.clientOptions());
-    // AutoCloseable: should an after-callback never come, JUnit closes it with the context.
+    RunningSimulator running = RunningSimulator.start(settings);
+    // Closeable: should an after-callback never come, JUnit closes it with the context.
     context.getStore(NAMESPACE).put(this, running);
-    current = running;
     return running;
   }
 
   private void stop(ExtensionContext context) {
     RunningSimulator running = context.getStore(NAMESPACE).remove(this, RunningSimulator.class);
     if (running != null) {
-      if (current == running) {
-        current = null;
-      }
       running.close();
     }
   }
 
-  /** The simulator of this context or of an enclosing one. */
+  /** Points this thread's accessors at the simulator of {@code context}, or at none. */
+  private void bind(ExtensionContext context) {
+    RunningSimulator running = find(context);
+    if (running == null) {
+      current.remove();
+    } else {
+      current.set(running);
+    }
+  }
+
+  /** The simulator of this context or, failing that, of the nearest enclosing one. */
   private RunningSimulator find(ExtensionContext context) {
     return context.getStore(NAMESPACE).get(this, RunningSimulator.class);
   }
 
   private RunningSimulator running() {
-    RunningSimulator running = current;
-    if (running == null) {
-      throw new IllegalStateException("no Atlas simulator is running: simulator(), client() and api() work "
-          + "inside the tests (and lifecycle methods) of a class that registers this extension with "
-          + "@RegisterExtension, while its simulator runs");
+    RunningSimulator running = current.get();
+    if (running == null || running.isClosed()) {
+      throw new IllegalStateException("no Atlas simulator is running on this thread: simulator(), client() "
+          + "and api() work on the thread of a test (or lifecycle method) of a class that registers this "
+          + "extension with @RegisterExtension, while its simulator runs; hand what they return to other "
+          + "threads, or take the simulator and client as parameters");
     }
     return running;
   }
@@ -227,7 +258,10 @@ public final class AtlasSimulatorExtension
 
     private Builder() {}
 
-    /** One simulator per test method (the default) or per test class; {@code PER_CLASS} needs a static field. */
+    /**
+     * One simulator per test method (the default, also for a static field) or per test class;
+     * {@code PER_CLASS} needs a static field.
+     */
     public Builder lifecycle(SimulatorLifecycle lifecycle) {
       this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
       return this;
@@ -249,8 +283,9 @@ public final class AtlasSimulatorExtension
     }
 
     /**
-     * Client options (layers, listeners, HTTP settings), applied to each client's builder after its base
-     * URL and credentials; calls add up.
+     * Client options (layers, listeners, HTTP settings), applied to each client's builder before the
+     * extension sets the simulator's base URL and the {@link #auth(SimulatorAuth)} credentials, so the
+     * injected client always talks to the simulator; calls add up.
      */
     public Builder configureClient(Consumer<AtlasClient.Builder> options) {
       this.clientOptions = this.clientOptions.andThen(Objects.requireNonNull(options, "options"));

@@ -26,6 +26,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
+ * <p>A test constructor can receive them only with {@code lifecycle = PER_CLASS}: under
+ * {@code PER_METHOD}, JUnit builds the test instance before the method's simulator starts. A
+ * {@code @Nested} class with its own {@code @AtlasSimulatorTest} gets its own simulator unless its
+ * settings equal those of its enclosing {@code PER_CLASS} class.
+ *
  * <p>For simulator options (faults, lifecycles, rate limits, a manual clock) or client options
  * (layers, timeouts), register the extension on a field instead:
  * {@link AtlasSimulatorExtension#builder()}.

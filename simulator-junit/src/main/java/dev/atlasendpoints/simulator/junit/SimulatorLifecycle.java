@@ -10,9 +10,10 @@ public enum SimulatorLifecycle {
   PER_METHOD,
 
   /**
-   * One simulator for all the tests of a class (and its {@code @Nested} classes), started before its
-   * {@code @BeforeAll} methods and stopped after its {@code @AfterAll} methods. Tests share its
-   * resources; a {@code @BeforeAll} method and the test constructor can receive it. With
+   * One simulator for all the tests of a class (and its {@code @Nested} classes that ask for the same
+   * settings), started before its {@code @BeforeAll} methods and stopped after its {@code @AfterAll}
+   * methods. Tests share its resources; {@code @BeforeAll} and {@code @AfterAll} methods and the test
+   * constructor can receive it. With
    * {@code @RegisterExtension}, the field must be {@code static}.
    */
   PER_CLASS

@@ -13,11 +13,15 @@ import dev.atlasendpoints.simulator.AtlasSimulator;
 import dev.atlasendpoints.simulator.Operation;
 import dev.atlasendpoints.simulator.RecordedRequest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /** What {@code @AtlasSimulatorTest} injects, and that it works against the simulator over a socket. */
 @AtlasSimulatorTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the fresh-simulator test runs after one that creates
 class InjectionTest {
 
   static final String PROJECT = "32b6e34b3d91647abb20e7b8";
@@ -30,6 +34,7 @@ class InjectionTest {
   }
 
   @Test
+  @Order(1)
   void injectsTheSimulator_aClientPointedAtIt_andItsApis(AtlasSimulator simulator, AtlasClient client,
       PrivateEndpointServicesApi services, ServerlessPrivateEndpointsApi serverless) {
     EndpointService created = services.createPrivateEndpointService(PROJECT,
@@ -45,6 +50,7 @@ class InjectionTest {
   }
 
   @Test
+  @Order(2)
   void eachTestMethod_getsAFreshSimulator(AtlasSimulator simulator) {
     assertThat(simulator.inventory().resources(Operation.CREATE_PRIVATE_ENDPOINT_SERVICE)).isEmpty();
     assertThat(simulator.counters().requests()).isZero();

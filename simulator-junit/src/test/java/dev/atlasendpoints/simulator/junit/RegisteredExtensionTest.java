@@ -48,6 +48,23 @@ class RegisteredExtensionTest {
   }
 
   @Nested
+  class ClientOptionsThatPointElsewhere {
+
+    @RegisterExtension
+    final AtlasSimulatorExtension atlas = AtlasSimulatorExtension.builder()
+        .configureClient(client -> client.baseUrl("http://127.0.0.1:9").apiKey("someone", "else"))
+        .build();
+
+    @Test
+    void theInjectedClient_stillTalksToTheSimulator_withItsCredentials(PrivateEndpointServicesApi services) {
+      services.createPrivateEndpointService(InjectionTest.PROJECT, AWS); // other keys would be refused
+
+      assertThat(atlas.client().baseUrl()).isEqualTo(atlas.simulator().baseUri().toString());
+      assertThat(atlas.simulator().counters().creates(Operation.CREATE_PRIVATE_ENDPOINT_SERVICE)).isEqualTo(1);
+    }
+  }
+
+  @Nested
   class SimulatorOptions {
 
     @RegisterExtension
