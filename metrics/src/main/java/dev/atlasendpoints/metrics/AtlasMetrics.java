@@ -131,7 +131,7 @@ public final class AtlasMetrics {
       Response answered = response;
       Throwable thrown = failure;
       safely(() -> {
-        Tags tags = RequestTags.of(operation, request, answered, thrown);
+        Tags tags = TimerTags.of(operation, request, answered, thrown);
         timer(name, tags).record(elapsed, java.util.concurrent.TimeUnit.NANOSECONDS);
         if (perExchange && answered != null) {
           countExchange(operation, answered);

@@ -14,18 +14,18 @@ public final class MeterNames {
   public static final String RATE_LIMIT_RATE = "atlas.client.ratelimit.rate";
   public static final String RATE_LIMIT_FALLBACKS = "atlas.client.ratelimit.shared.fallbacks";
 
-  public static final String OPERATION = "operation";
-  public static final String METHOD = "method";
-  public static final String URI = "uri";
-  public static final String STATUS = "status";
-  public static final String OUTCOME = "outcome";
-  public static final String EXCEPTION = "exception";
+  public static final String OPERATION = dev.atlasendpoints.core.RequestTags.OPERATION;
+  public static final String METHOD = dev.atlasendpoints.core.RequestTags.METHOD;
+  public static final String URI = dev.atlasendpoints.core.RequestTags.URI;
+  public static final String STATUS = dev.atlasendpoints.core.RequestTags.STATUS;
+  public static final String OUTCOME = dev.atlasendpoints.core.RequestTags.OUTCOME;
+  public static final String EXCEPTION = dev.atlasendpoints.core.RequestTags.EXCEPTION;
   public static final String REASON = "reason";
   public static final String REFUSED = "refused";
   public static final String ENDPOINT_SET = "endpoint.set";
 
   /** The value of a tag that has nothing to say, so every sample carries the same keys. */
-  public static final String NONE = "NONE";
+  public static final String NONE = dev.atlasendpoints.core.RequestTags.NONE;
 
   private MeterNames() {}
 
