@@ -3,19 +3,24 @@ package dev.atlasendpoints.spring.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atlasendpoints.core.AtlasClient;
+import dev.atlasendpoints.core.ClientLayer;
+import dev.atlasendpoints.core.LayerPosition;
 import dev.atlasendpoints.core.HttpSettings;
 import dev.atlasendpoints.generated.api.PrivateEndpointServicesApi;
 import dev.atlasendpoints.generated.api.ServerlessPrivateEndpointsApi;
 import dev.atlasendpoints.metrics.AtlasMetrics;
 import dev.atlasendpoints.observation.AtlasObservations;
 import dev.atlasendpoints.ratelimit.redis.RedisSharedLimits;
+import dev.atlasendpoints.resilience.RateLimitLayer;
 import dev.atlasendpoints.resilience.RateLimitSettings;
+import dev.atlasendpoints.resilience.RetryLayer;
 import dev.atlasendpoints.resilience.RetrySettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.List;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -218,6 +223,25 @@ class AtlasAutoConfigurationTest {
             assertThat(context.getBean(AtlasProperties.class).toString()).contains("mdb_sa_id_1")
                 .doesNotContain(CLIENT_SECRET));
     assertThat(output.getAll()).contains("AtlasProperties[").doesNotContain(SECRET, "redis-password-99");
+  }
+
+  /** Redis URLs java.net.URI refuses or misreads: the password must not show either. */
+  @Test
+  void theProperties_neverShowTheRedisPassword_ofUrlsJavaNetUriCannotParse() {
+    String[][] urls = {
+        {"redis://default:s3cr3t@my_host:6379", "s3cr3t", "redis://******@my_host:6379"},
+        {"redis://:pa@ss@host:6379", "pa@ss", "redis://******@host:6379"},
+        {"redis://user:pa#ss@host:6379", "pa#ss", "redis://******@host:6379"},
+        {"redis://u:p4ssw0rd@h1:1,h2:2", "p4ssw0rd", "redis://******@h1:1,h2:2"}};
+    SoftAssertions.assertSoftly(softly -> {
+      for (String[] url : urls) {
+        AtlasProperties.RateLimit limit = new AtlasProperties.RateLimit(true, 1, Duration.ofSeconds(1),
+            Duration.ofSeconds(1), true, url[0]);
+        AtlasProperties properties = new AtlasProperties("https://cloud.mongodb.com", null, null, null, null, limit,
+            null, null);
+        softly.assertThat(properties.toString()).as(url[1]).contains(url[2]).doesNotContain(url[1]);
+      }
+    });
   }
 
   @Test
