@@ -49,7 +49,7 @@ final class AtlasSimulatorContextCustomizer implements ContextCustomizer {
     simulator.setDestroyMethodName("close");
     beans.registerBeanDefinition(BEAN_NAME, simulator);
     addBelowTheTestsOwnProperties(context.getEnvironment().getPropertySources(),
-        new SimulatorPropertySource(beans, publicKey, privateKey));
+        new SimulatorPropertySource(context, publicKey, privateKey));
   }
 
   /**

@@ -2,23 +2,23 @@ package dev.atlasendpoints.spring.boot.test;
 
 import dev.atlasendpoints.simulator.AtlasSimulator;
 import java.util.Map;
-import org.springframework.beans.factory.BeanFactory;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.EnumerablePropertySource;
 
 /**
  * The starter's properties for a simulator that is a bean of the context: {@code atlas.base-url}
- * is looked up from the bean, so the simulator starts only once the context reads it (while it
- * refreshes), never for a context that fails before.
+ * is looked up from the bean while the context is active (refreshing or running), and is absent
+ * before and after, so that reading it never starts a simulator the context would not close.
  */
-final class SimulatorPropertySource extends EnumerablePropertySource<BeanFactory> {
+final class SimulatorPropertySource extends EnumerablePropertySource<ConfigurableApplicationContext> {
 
   static final String NAME = "atlasSimulator";
   private static final String BASE_URL = "atlas.base-url";
 
   private final Map<String, String> fixed;
 
-  SimulatorPropertySource(BeanFactory beans, String publicKey, String privateKey) {
-    super(NAME, beans);
+  SimulatorPropertySource(ConfigurableApplicationContext context, String publicKey, String privateKey) {
+    super(NAME, context);
     this.fixed = Map.of("atlas.api-key.public-key", publicKey, "atlas.api-key.private-key", privateKey,
         "atlas.service-account.client-id", "", "atlas.service-account.client-secret", "");
   }
@@ -33,7 +33,9 @@ final class SimulatorPropertySource extends EnumerablePropertySource<BeanFactory
   @Override
   public Object getProperty(String name) {
     if (BASE_URL.equals(name)) {
-      return getSource().getBean(AtlasSimulatorContextCustomizer.BEAN_NAME, AtlasSimulator.class).baseUri().toString();
+      ConfigurableApplicationContext context = getSource();
+      return context.isActive() ? context.getBeanFactory().getBean(AtlasSimulatorContextCustomizer.BEAN_NAME,
+          AtlasSimulator.class).baseUri().toString() : null;
     }
     return fixed.get(name);
   }

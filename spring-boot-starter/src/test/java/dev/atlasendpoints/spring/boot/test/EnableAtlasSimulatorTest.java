@@ -97,25 +97,29 @@ class EnableAtlasSimulatorTest {
   }
 
   @Test
-  void aContextThatFailsToRefresh_closesItsSimulator() throws Exception {
+  void aContextThatFailsToRefresh_closesItsSimulator_andStartsNoOtherWhenReadAfterwards() throws Exception {
     URI[] started = new URI[1];
-    try (GenericApplicationContext context = new GenericApplicationContext()) {
-      new AtlasSimulatorContextCustomizer("public", "private").customizeContext(context, null);
-      context.registerBean("readsTheBaseUrl", Object.class,
-          () -> started[0] = URI.create(context.getEnvironment().getProperty("atlas.base-url")));
-      context.registerBean("fails", Object.class, () -> {
-        throw new IllegalStateException("this context fails to start");
-      });
-      assertThatThrownBy(context::refresh).hasRootCauseMessage("this context fails to start");
-    }
+    GenericApplicationContext context = new GenericApplicationContext();
+    new AtlasSimulatorContextCustomizer("public", "private").customizeContext(context, null);
+    context.registerBean("readsTheBaseUrl", Object.class,
+        () -> started[0] = URI.create(context.getEnvironment().getProperty("atlas.base-url")));
+    context.registerBean("fails", Object.class, () -> {
+      throw new IllegalStateException("this context fails to start");
+    });
+    assertThatThrownBy(context::refresh).hasRootCauseMessage("this context fails to start");
+    context.close();
+
     assertThat(started[0]).isNotNull();
     assertThat(listening(started[0])).isFalse();
+    assertThat(context.getEnvironment().getProperty("atlas.base-url")).isNull();
+    assertThat(context.getBeanFactory().containsSingleton(AtlasSimulatorContextCustomizer.BEAN_NAME)).isFalse();
   }
 
   @Test
   void aContextThatNeverRefreshes_neverStartsASimulator() {
     GenericApplicationContext context = new GenericApplicationContext();
     new AtlasSimulatorContextCustomizer("public", "private").customizeContext(context, null);
+    assertThat(context.getEnvironment().getProperty("atlas.base-url")).isNull();
     context.close();
     assertThat(context.getBeanFactory().containsSingleton(AtlasSimulatorContextCustomizer.BEAN_NAME)).isFalse();
   }
