@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * What an {@link AtlasObservationNames#CALL} observation knows: the operation, the HTTP method and,
  * once it ends, the status of the answer the caller got ({@code -1} without one; the exception is
- * {@link #getError()}). For custom conventions and handlers.
+ * {@link #getError()}, also set when the status is 400 or more). For custom conventions and handlers.
  */
 public final class AtlasCallContext extends Observation.Context {
 

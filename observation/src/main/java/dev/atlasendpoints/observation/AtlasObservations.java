@@ -56,8 +56,12 @@ public final class AtlasObservations {
     return ClientLayer.of(LayerPosition.CALL, "atlas-observation-calls", (next, context) -> (request, options) -> {
       AtlasCallContext call = new AtlasCallContext(context.call(request).operation(), request.httpMethod().name());
       Observation observation = Observation.createNotStarted(null, CallConvention.INSTANCE, () -> call, registry);
-      return observed(observation, next, new PropagatedRequest(request, null), options,
-          response -> call.status(response.status()));
+      return observed(observation, next, new PropagatedRequest(request, null), options, response -> {
+        call.status(response.status());
+        if (response.status() >= 400) {
+          safely(() -> observation.error(new ErrorStatus(call.operation().operationId(), response.status())));
+        }
+      });
     });
   }
 
@@ -77,20 +81,59 @@ public final class AtlasObservations {
     });
   }
 
-  /** Runs {@code next} inside {@code observation}, started and in scope, and stops it however the request ends. */
-  private static Response observed(Observation observation, Client next, PropagatedRequest request,
+  /**
+   * Runs {@code next} inside {@code observation}, started and in scope, and stops it however the
+   * request ends. A failing handler never fails the call, and never leaves this observation current
+   * on the thread (the next call's spans would get it as their parent).
+   */
+  private Response observed(Observation observation, Client next, PropagatedRequest request,
       Request.Options options, Consumer<Response> answered) throws IOException {
     safely(observation::start);
-    Request sent = request.withInjectedHeaders();
-    try (Observation.Scope scope = observation.openScope()) {
-      Response response = next.execute(sent, options);
+    Observation.Scope before = registry.getCurrentObservationScope();
+    Observation.Scope scope = openScope(observation, before);
+    Response response = null;
+    try {
+      response = next.execute(request.withInjectedHeaders(), options);
       answered.accept(response);
       return response;
     } catch (IOException | RuntimeException | Error e) {
-      observation.error(e);
+      if (response != null) {
+        response.close();
+      }
+      safely(() -> observation.error(e));
       throw e;
     } finally {
+      if (scope != null) {
+        safely(scope::close);
+      }
+      restore(before);
       safely(observation::stop);
+    }
+  }
+
+  /**
+   * The observation's scope, or {@code null} when a handler failed opening it: then the call runs
+   * without a scope, and the scope Micrometer already made current (it does so before notifying the
+   * handlers) is closed again, so that the handlers which did open theirs (a tracer's) close them.
+   */
+  private Observation.Scope openScope(Observation observation, Observation.Scope before) {
+    try {
+      return observation.openScope();
+    } catch (RuntimeException e) {
+      logFailure(e);
+      Observation.Scope half = registry.getCurrentObservationScope();
+      if (half != null && half != before) {
+        safely(half::close);
+      }
+      restore(before);
+      return null;
+    }
+  }
+
+  /** Makes {@code before} the current scope again, should a failing handler have kept Micrometer from doing so. */
+  private void restore(Observation.Scope before) {
+    if (registry.getCurrentObservationScope() != before) {
+      registry.setCurrentObservationScope(before);
     }
   }
 
@@ -99,7 +142,12 @@ public final class AtlasObservations {
     try {
       recording.run();
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "recording an Atlas client observation failed: " + e.getClass().getName());
+      logFailure(e);
     }
+  }
+
+  /** The class of the failure only: a handler's message could repeat what it was given. */
+  private static void logFailure(RuntimeException e) {
+    LOG.log(System.Logger.Level.WARNING, "recording an Atlas client observation failed: " + e.getClass().getName());
   }
 }

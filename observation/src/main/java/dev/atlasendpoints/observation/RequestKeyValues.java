@@ -19,6 +19,7 @@ final class RequestKeyValues {
         AtlasObservationNames.URI, known ? operation.pathTemplate() : AtlasObservationNames.NONE,
         AtlasObservationNames.STATUS, status < 0 ? AtlasObservationNames.NONE : Integer.toString(status),
         AtlasObservationNames.OUTCOME, status >= 100 && status < 600 ? OUTCOMES[status / 100] : OUTCOMES[0],
-        AtlasObservationNames.EXCEPTION, error == null ? "none" : error.getClass().getSimpleName());
+        AtlasObservationNames.EXCEPTION,
+        error == null || error instanceof ErrorStatus ? "none" : error.getClass().getSimpleName());
   }
 }

@@ -1,12 +1,17 @@
 package dev.atlasendpoints.observation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.atlasendpoints.core.ClientLayer;
+import dev.atlasendpoints.core.LayerPosition;
+import dev.atlasendpoints.core.errors.AtlasNotFoundException;
+import dev.atlasendpoints.generated.api.PrivateEndpointServicesApi;
+import dev.atlasendpoints.generated.model.CloudProvider;
 import dev.atlasendpoints.resilience.RetryLayer;
 import dev.atlasendpoints.resilience.RetrySettings;
 import dev.atlasendpoints.simulator.Fault;
 import dev.atlasendpoints.simulator.Operation;
-import dev.atlasendpoints.simulator.RecordedRequest;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
@@ -24,8 +29,12 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import feign.Request;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -91,6 +100,19 @@ class TracingTest {
   }
 
   @Test
+  void aCallAnsweredWithAnErrorStatus_isASpanInError_namingOnlyTheOperationAndTheStatus() {
+    assertThatThrownBy(() -> atlas.client.api(PrivateEndpointServicesApi.class).getPrivateEndpointService(
+        SimulatedCalls.PROJECT, CloudProvider.AWS, "64e7a2b1c4d5e6f708192a3b"))
+        .isInstanceOf(AtlasNotFoundException.class);
+
+    SpanData call = spansNamed("atlas getPrivateEndpointService").get(0);
+    assertThat(call.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+    assertThat(call.getAttributes().asMap().toString()).contains("status=404", "exception=none");
+    assertThat(call.getEvents().toString()).contains("Atlas answered 404 to getPrivateEndpointService")
+        .doesNotContain(SimulatedCalls.PROJECT, SimulatedCalls.SECRET);
+  }
+
+  @Test
   void aRetriedCall_showsEachAttemptAsAnExchangeSpan_theFailedOneInError() {
     atlas.createService("us-east-1");
     exporter.reset();
@@ -106,9 +128,40 @@ class TracingTest {
     assertThat(exchanges.get(0).getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
     assertThat(exchanges.get(1).getAttributes().asMap().toString()).contains("status=201");
     assertThat(call.getStatus().getStatusCode()).isNotEqualTo(StatusCode.ERROR);
-    List<String> traceparents = atlas.simulator.requests().stream().map((RecordedRequest r) -> r.header("traceparent"))
-        .collect(Collectors.toList());
-    assertThat(traceparents).hasSize(2).allSatisfy(t -> assertThat(t).startsWith("00-" + call.getTraceId() + "-"));
-    assertThat(traceparents).doesNotHaveDuplicates();
+    assertThat(atlas.simulator.requests()).extracting(r -> r.header("traceparent"))
+        .containsExactlyElementsOf(exchanges.stream().map(TracingTest::traceparent).collect(Collectors.toList()));
+  }
+
+  /**
+   * A request that reaches the exchange layer already carrying a {@code traceparent} (set by a layer
+   * above, or left from an earlier attempt) is sent with the exchange span's only: replaced, not
+   * added to.
+   */
+  @Test
+  void aRequestAlreadyCarryingATraceparent_isSentWithTheExchangeSpansOnly() {
+    String stale = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+    ClientLayer staleHeader = ClientLayer.of(LayerPosition.EXCHANGE, "atlas-a-stale-traceparent",
+        (next, context) -> (request, options) -> {
+          Map<String, Collection<String>> headers = new LinkedHashMap<>(request.headers());
+          headers.put("traceparent", List.of(stale));
+          return next.execute(Request.create(request.httpMethod(), request.url(), headers, request.body(),
+              request.charset(), request.requestTemplate()), options);
+        });
+    try (SimulatedCalls stalled = new SimulatedCalls(registry, staleHeader)) {
+      assertThat(stalled.client.layerOrder()).containsSubsequence("EXCHANGE:atlas-a-stale-traceparent",
+          "EXCHANGE:atlas-observation-exchanges");
+
+      stalled.createService("us-east-1");
+
+      List<SpanData> exchanges = spansNamed("POST ");
+      assertThat(exchanges).hasSize(2);
+      assertThat(stalled.simulator.requests()).extracting(r -> r.headers().get("traceparent"))
+          .containsExactlyElementsOf(exchanges.stream().map(span -> List.of(traceparent(span)))
+              .collect(Collectors.toList()));
+    }
+  }
+
+  private static String traceparent(SpanData span) {
+    return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getSpanContext().getTraceFlags().asHex();
   }
 }

@@ -31,7 +31,8 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnClass(AtlasClient.class)
 @EnableConfigurationProperties(AtlasProperties.class)
 @Import({AtlasLayersConfiguration.Retry.class, AtlasLayersConfiguration.RateLimit.class,
-    AtlasLayersConfiguration.Metrics.class, AtlasLayersConfiguration.Observation.class})
+    AtlasLayersConfiguration.Metrics.class, AtlasLayersConfiguration.Observations.class,
+    AtlasSecretsSanitizing.class})
 public class AtlasAutoConfiguration {
 
   @Bean

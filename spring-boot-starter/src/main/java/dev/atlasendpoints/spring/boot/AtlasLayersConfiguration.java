@@ -25,7 +25,11 @@ import org.springframework.util.ClassUtils;
 /**
  * The layers of the optional modules, each configured only when its module is on the classpath
  * (the classes below are loaded only then) and switched on ({@code atlas.<layer>.enabled}, default
- * true). Settings are beans of their own, so an application can replace them.
+ * true). Settings are beans of their own, so an application can replace them; so are the layers:
+ * a {@link RetryLayer} or {@link RateLimitLayer} bean of the application's replaces the starter's,
+ * and the metrics and observation layers are replaced by a {@link ClientLayer} bean of the same
+ * name ({@code atlasMetricsCallLayer}, {@code atlasMetricsExchangeLayer},
+ * {@code atlasObservationCallLayer}, {@code atlasObservationExchangeLayer}).
  */
 final class AtlasLayersConfiguration {
 
@@ -52,7 +56,8 @@ final class AtlasLayersConfiguration {
     }
 
     @Bean
-    ClientLayer atlasRetryLayer(RetrySettings settings) {
+    @ConditionalOnMissingBean
+    RetryLayer atlasRetryLayer(RetrySettings settings) {
       return RetryLayer.of(settings);
     }
   }
@@ -73,7 +78,9 @@ final class AtlasLayersConfiguration {
     }
 
     @Bean
-    ClientLayer atlasRateLimitLayer(RateLimitSettings settings, AtlasProperties properties, ApplicationContext context) {
+    @ConditionalOnMissingBean
+    RateLimitLayer atlasRateLimitLayer(RateLimitSettings settings, AtlasProperties properties,
+        ApplicationContext context) {
       String url = properties.rateLimit().sharedLimitsUrl();
       if (url != null && !url.isBlank() && !ClassUtils.isPresent(SHARED_LIMITS_CLASS, context.getClassLoader())) {
         throw new IllegalStateException("atlas.rate-limit.shared-limits-url is set, but atlas-ratelimit-redis is not "
@@ -114,11 +121,13 @@ final class AtlasLayersConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean(name = "atlasMetricsCallLayer")
     ClientLayer atlasMetricsCallLayer(AtlasMetrics metrics) {
       return metrics.callLayer();
     }
 
     @Bean
+    @ConditionalOnMissingBean(name = "atlasMetricsExchangeLayer")
     ClientLayer atlasMetricsExchangeLayer(AtlasMetrics metrics) {
       return metrics.exchangeLayer();
     }
@@ -133,7 +142,7 @@ final class AtlasLayersConfiguration {
   @ConditionalOnClass({AtlasObservations.class, ObservationRegistry.class})
   @ConditionalOnBean(ObservationRegistry.class)
   @ConditionalOnProperty(prefix = "atlas.observation", name = "enabled", matchIfMissing = true)
-  static class Observation {
+  static class Observations {
 
     @Bean
     @ConditionalOnMissingBean
@@ -142,11 +151,13 @@ final class AtlasLayersConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean(name = "atlasObservationCallLayer")
     ClientLayer atlasObservationCallLayer(AtlasObservations observations) {
       return observations.callLayer();
     }
 
     @Bean
+    @ConditionalOnMissingBean(name = "atlasObservationExchangeLayer")
     ClientLayer atlasObservationExchangeLayer(AtlasObservations observations) {
       return observations.exchangeLayer();
     }

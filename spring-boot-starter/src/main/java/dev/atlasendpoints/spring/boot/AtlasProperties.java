@@ -28,7 +28,8 @@ public record AtlasProperties(@DefaultValue("https://cloud.mongodb.com") String 
   @Override
   public String toString() {
     return "AtlasProperties[baseUrl=" + baseUrl + ", apiKey=" + apiKey + ", serviceAccount=" + serviceAccount
-        + ", http=" + http + ", retry=" + retry + ", rateLimit=" + rateLimit + "]";
+        + ", http=" + http + ", retry=" + retry + ", rateLimit=" + rateLimit + ", metrics=" + metrics
+        + ", observation=" + observation + "]";
   }
 
   /**

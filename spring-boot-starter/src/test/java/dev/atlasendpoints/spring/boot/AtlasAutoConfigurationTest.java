@@ -3,19 +3,24 @@ package dev.atlasendpoints.spring.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atlasendpoints.core.AtlasClient;
+import dev.atlasendpoints.core.ClientLayer;
+import dev.atlasendpoints.core.LayerPosition;
 import dev.atlasendpoints.core.HttpSettings;
 import dev.atlasendpoints.generated.api.PrivateEndpointServicesApi;
 import dev.atlasendpoints.generated.api.ServerlessPrivateEndpointsApi;
 import dev.atlasendpoints.metrics.AtlasMetrics;
 import dev.atlasendpoints.observation.AtlasObservations;
 import dev.atlasendpoints.ratelimit.redis.RedisSharedLimits;
+import dev.atlasendpoints.resilience.RateLimitLayer;
 import dev.atlasendpoints.resilience.RateLimitSettings;
+import dev.atlasendpoints.resilience.RetryLayer;
 import dev.atlasendpoints.resilience.RetrySettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.List;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -168,6 +173,37 @@ class AtlasAutoConfigurationTest {
   }
 
   @Test
+  void anApplicationsRetryOrRateLimitLayer_replacesTheStarters() {
+    RetryLayer retry = RetryLayer.of(RetrySettings.builder().maxAttempts(2).build());
+    RateLimitLayer rateLimit = RateLimitLayer.of(RateLimitSettings.defaults());
+    withKey.withBean(RetryLayer.class, () -> retry).withBean(RateLimitLayer.class, () -> rateLimit).run(context -> {
+      assertThat(context).hasNotFailed();
+      assertThat(context.getBean(RetryLayer.class)).isSameAs(retry);
+      assertThat(context.getBean(RateLimitLayer.class)).isSameAs(rateLimit);
+      assertThat(layers(context)).containsExactly("RETRY:atlas-retry", "RATE_LIMIT:atlas-rate-limit",
+          "AUTHENTICATION:digest-authentication");
+    });
+  }
+
+  @Test
+  void theMetricsAndObservationLayers_areReplacedByBeansOfTheirNames() {
+    ApplicationContextRunner mine = withKey.withUserConfiguration(Registries.class);
+    for (String[] replaced : new String[][] {
+        {"atlasMetricsCallLayer", "CALL", "CALL:atlas-metrics-calls"},
+        {"atlasMetricsExchangeLayer", "EXCHANGE", "EXCHANGE:atlas-metrics-exchanges"},
+        {"atlasObservationCallLayer", "CALL", "CALL:atlas-observation-calls"},
+        {"atlasObservationExchangeLayer", "EXCHANGE", "EXCHANGE:atlas-observation-exchanges"}}) {
+      LayerPosition position = LayerPosition.valueOf(replaced[1]);
+      mine.withBean(replaced[0], ClientLayer.class, () -> ClientLayer.of(position, "mine", (next, context) -> next))
+          .run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(layers(context)).as(replaced[0]).contains(replaced[1] + ":mine").doesNotContain(replaced[2])
+                .hasSize(7);
+          });
+    }
+  }
+
+  @Test
   void theClient_isClosedWithTheContext() {
     withKey.run(context -> {
       PrivateEndpointServicesApi api = context.getBean(PrivateEndpointServicesApi.class);
@@ -192,7 +228,7 @@ class AtlasAutoConfigurationTest {
   }
 
   @Test
-  void halfAKey_namesTheMissingHalf_andNeverTheSecret(CapturedOutput output) {
+  void halfAKey_namesTheMissingHalf_andNeverTheSecret() {
     runner.withPropertyValues("atlas.api-key.private-key=" + SECRET).run(context -> {
       AtlasCredentialsException cause = findCause(context.getStartupFailure());
       assertThat(cause.properties()).containsExactly("atlas.api-key.public-key");
@@ -200,7 +236,6 @@ class AtlasAutoConfigurationTest {
     });
     runner.withPropertyValues("atlas.service-account.client-id=id", "atlas.api-key.public-key=p").run(context ->
         assertThat(findCause(context.getStartupFailure()).getMessage()).contains("not both"));
-    assertThat(output.getAll()).doesNotContain(SECRET);
   }
 
   @Test
@@ -218,6 +253,25 @@ class AtlasAutoConfigurationTest {
             assertThat(context.getBean(AtlasProperties.class).toString()).contains("mdb_sa_id_1")
                 .doesNotContain(CLIENT_SECRET));
     assertThat(output.getAll()).contains("AtlasProperties[").doesNotContain(SECRET, "redis-password-99");
+  }
+
+  /** Redis URLs java.net.URI refuses or misreads: the password must not show either. */
+  @Test
+  void theProperties_neverShowTheRedisPassword_ofUrlsJavaNetUriCannotParse() {
+    String[][] urls = {
+        {"redis://default:s3cr3t@my_host:6379", "s3cr3t", "redis://******@my_host:6379"},
+        {"redis://:pa@ss@host:6379", "pa@ss", "redis://******@host:6379"},
+        {"redis://user:pa#ss@host:6379", "pa#ss", "redis://******@host:6379"},
+        {"redis://u:p4ssw0rd@h1:1,h2:2", "p4ssw0rd", "redis://******@h1:1,h2:2"}};
+    SoftAssertions.assertSoftly(softly -> {
+      for (String[] url : urls) {
+        AtlasProperties.RateLimit limit = new AtlasProperties.RateLimit(true, 1, Duration.ofSeconds(1),
+            Duration.ofSeconds(1), true, url[0]);
+        AtlasProperties properties = new AtlasProperties("https://cloud.mongodb.com", null, null, null, null, limit,
+            null, null);
+        softly.assertThat(properties.toString()).as(url[1]).contains(url[2]).doesNotContain(url[1]);
+      }
+    });
   }
 
   @Test

@@ -9,10 +9,13 @@ import java.lang.annotation.Target;
 
 /**
  * Points a Spring test's application at an in-process Atlas simulator: one simulator per test
- * application context (contexts are cached and shared as usual), started before the context
+ * application context (contexts are cached and shared as usual), started while the context
  * refreshes, with {@code atlas.base-url} and {@code atlas.api-key.*} set for it (any
- * {@code atlas.service-account.*} is cleared), available as the bean {@code atlasSimulator} of type
- * {@code dev.atlasendpoints.simulator.AtlasSimulator}, and stopped when the context closes.
+ * {@code atlas.service-account.*} is cleared; the test's own properties, from
+ * {@code @SpringBootTest(properties = ...)}, {@code @TestPropertySource} or
+ * {@code @DynamicPropertySource}, override these), available as the bean {@code atlasSimulator} of
+ * type {@code dev.atlasendpoints.simulator.AtlasSimulator}, and stopped when the context closes or
+ * fails to start.
  *
  * <pre>{@code
  * @SpringBootTest
