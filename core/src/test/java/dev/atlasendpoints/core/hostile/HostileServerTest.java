@@ -206,6 +206,47 @@ class HostileServerTest {
   }
 
   @Test
+  void aTransportsBodyThatFailsToRead_isMalformed_namingTheOperation() {
+    harness.transport((request, options) -> feign.Response.builder().request(request).status(201)
+        .headers(Map.of("Content-Type", java.util.List.of("application/json"))).body(new UnreadableBody()).build());
+
+    AtlasMalformedResponseException e = harness.against("transport-body-unreadable", HostileAnswers.created())
+        .threw(AtlasMalformedResponseException.class);
+
+    assertThat(e.status()).isEqualTo(201);
+    assertThat(e.getMessage()).contains("createPrivateEndpointService").contains("could not be decoded");
+    assertThat(e.getCause()).isInstanceOf(IllegalStateException.class);
+  }
+
+  /** A transport's body that fails with a runtime exception when read. */
+  private static final class UnreadableBody implements feign.Response.Body {
+    @Override
+    public Integer length() {
+      return null;
+    }
+
+    @Override
+    public boolean isRepeatable() {
+      return false;
+    }
+
+    @Override
+    public java.io.InputStream asInputStream() {
+      throw new IllegalStateException("the stream is gone");
+    }
+
+    @Override
+    public java.io.Reader asReader(java.nio.charset.Charset charset) {
+      throw new IllegalStateException("the stream is gone");
+    }
+
+    @Override
+    public void close() {
+      // nothing held
+    }
+  }
+
+  @Test
   void anEnvelopeWithStatus999_isMalformed() {
     AtlasMalformedResponseException e = harness.againstRaw("envelope-999",
         ScriptedServer.afterChallenge(HostileAnswers.envelopeWithStatus(999)), true)

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The precomputed request plans build, for every generated method, the same method and URL that
- * Feign's own template resolution builds from the same annotations, for awkward values too.
+ * Feign's own template resolution builds from the same annotations, for awkward values too, except
+ * for values already percent-encoded: Feign passed those through, the plans encode them again.
  */
 class RequestPlanTest {
 
@@ -47,6 +48,24 @@ class RequestPlanTest {
       }
     }
     assertThat(compared).hasSizeGreaterThan(20);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a%2Fb", "%41%42"})
+  void anAlreadyEncodedValue_isTakenAsItIs_andEncodedAgain(String value) throws Exception {
+    for (Class<?> api : List.of(PrivateEndpointServicesApi.class, ServerlessPrivateEndpointsApi.class)) {
+      for (MethodMetadata metadata : new Contract.Default().parseAndValidateMetadata(api)) {
+        Object[] args = arguments(metadata.method(), value, null);
+        Request ours = RequestPlan.of(BASE, metadata, SpecIndex.instance()
+            .operation(CallResolver.operationIdOf(metadata.method())).orElseThrow(), "test-agent")
+            .request(args, null);
+        Request feigns = feignsRequest(api, metadata.method(), args);
+
+        String twice = value.replace("%", "%25");
+        assertThat(ours.url()).as(metadata.configKey()).contains("/" + twice).doesNotContain("/" + value);
+        assertThat(feigns.url()).as("Feign, for contrast").contains("/" + value);
+      }
+    }
   }
 
   private static Object[] arguments(Method method, String text, Boolean flag) throws Exception {
