@@ -70,7 +70,9 @@ public final class AtlasClient implements AutoCloseable {
   /**
    * Releases what this client created (its HTTP threads, its service-account token), not what the
    * caller passed in (a transport, layers). Final: later calls fail at once with
-   * {@code IllegalStateException}, and nothing is fetched after it.
+   * {@code IllegalStateException}, and nothing is fetched after it. Calls still waiting for an
+   * answer on the default transport end at once with {@code AtlasAmbiguousOutcomeException} (the
+   * request may have reached Atlas).
    */
   @Override
   public void close() {

@@ -16,6 +16,10 @@ import java.util.Objects;
  * <p>Layers see requests as they are sent: below {@code AUTHENTICATION} that includes credentials
  * (digest responses, bearer tokens, and the Basic credentials and token of the service account's
  * own token requests, which pass through {@code EXCHANGE} too). Never log headers or bodies.
+ *
+ * <p>A layer that changes a request builds a new one ({@code Request.create(...)}); it must not
+ * change {@code request.requestTemplate()}: that template is shared, read-only, by every request of
+ * the same API method (it only tells {@link LayerContext#call} which operation a request belongs to).
  */
 public interface ClientLayer {
 

@@ -60,6 +60,25 @@ class ValidationTest {
     return e.violations().get(0);
   }
 
+  /** A caller's subclass whose serializer writes something that is not JSON. */
+  static final class RawRequest extends CloudProviderEndpointServiceRequest {
+    @com.fasterxml.jackson.annotation.JsonRawValue
+    public String getBroken() {
+      return "{\"unclosed\": ";
+    }
+  }
+
+  @Test
+  void aBodyWrittenAsInvalidJson_isRefusedTyped_namingTheOperation() {
+    CloudProviderEndpointServiceRequest body = new RawRequest().providerName(CloudProvider.AWS).region("us-east-1");
+
+    IllegalArgumentException e = catchThrowableOfType(IllegalArgumentException.class,
+        () -> services.createPrivateEndpointService(PROJECT, body));
+
+    assertThat(e).as("an IllegalArgumentException").isNotNull();
+    assertThat(e.getMessage()).contains("createPrivateEndpointService").contains("not written as valid JSON");
+  }
+
   @Test
   void malformedGroupId_isRefused() {
     Violation v = onlyViolation(() -> services.createPrivateEndpointService("not-a-project-id",

@@ -9,6 +9,7 @@ import feign.Client;
 import feign.Request;
 import feign.Response;
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -31,15 +32,15 @@ final class RateLimitingClient implements Client {
   /**
    * Each call's place in line: the retry layer sends the same request object again, on the same
    * thread, so a retried call keeps the ticket it drew first. Kept per thread (its last request and
-   * ticket) rather than in a map shared by all threads with weak keys, which every call locked and
-   * which left the collector a weak reference per call to clear.
+   * ticket) rather than in a map shared by all threads with weak keys, which every call locked. The
+   * request is held weakly: a thread's last request (its body included) must not outlive the call.
    */
   private final ThreadLocal<LastTicket> tickets = ThreadLocal.withInitial(LastTicket::new);
   private final AtomicLong nextTicket = new AtomicLong();
 
   /** The ticket a thread drew last, and for which request. */
   private static final class LastTicket {
-    Request request;
+    WeakReference<Request> request = new WeakReference<>(null);
     long ticket;
   }
 
@@ -69,8 +70,8 @@ final class RateLimitingClient implements Client {
 
   private long ticketOf(Request request) {
     LastTicket last = tickets.get();
-    if (last.request != request) {
-      last.request = request;
+    if (last.request.get() != request) {
+      last.request = new WeakReference<>(request);
       last.ticket = nextTicket.incrementAndGet();
     }
     return last.ticket;

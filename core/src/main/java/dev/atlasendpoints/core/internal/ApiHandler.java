@@ -85,7 +85,7 @@ final class ApiHandler implements InvocationHandler {
     }
     Object[] arguments = args == null ? new Object[0] : args;
     byte[] body = encodeBody(operation, arguments);
-    operation.validation().check(arguments, body == null ? null : client.mapper().readTree(body));
+    operation.validation().check(arguments, body == null ? null : sentBody(operation, body));
     Request request = operation.request().request(arguments, body);
     Response response;
     try {
@@ -112,15 +112,40 @@ final class ApiHandler implements InvocationHandler {
     }
   }
 
+  /** The encoded body as the validation reads it; a custom serializer may have written something that is not JSON. */
+  private JsonNode sentBody(Operation operation, byte[] body) {
+    try {
+      return client.mapper().readTree(body);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(operation.operationId() + ": the request body was not written as valid JSON",
+          e);
+    }
+  }
+
   /** A 2xx answer decoded into the method's return type; any other becomes an {@code AtlasApiException}. */
   private Object answer(Operation operation, Response response) {
     try {
       if (response.status() >= 200 && response.status() < 300) {
-        return operation.returnType() == void.class ? null : client.decoder().decode(response, operation.returnType());
+        return operation.returnType() == void.class ? null : decode(operation, response);
       }
       throw client.errors().toException(operation.operationId(), response);
     } finally {
       Responses.discard(response);
+    }
+  }
+
+  /**
+   * The decoder's own failures are already typed; anything else (a transport's body that fails to
+   * read, a model that refuses a value) still means an answer came that cannot be used.
+   */
+  private Object decode(Operation operation, Response response) {
+    try {
+      return client.decoder().decode(response, operation.returnType());
+    } catch (AtlasException typed) {
+      throw typed;
+    } catch (RuntimeException e) {
+      throw new AtlasMalformedResponseException(operation.operationId(), response.status(),
+          operation.operationId() + ": the answer could not be decoded (" + e.getClass().getSimpleName() + ")", e);
     }
   }
 

@@ -48,6 +48,7 @@ public final class ClientAssembly {
     ObjectMapper mapper = AtlasJson.newMapper();
     Request.Options options = new Request.Options(settings.connectTimeout(), settings.readTimeout(), false);
     ExecutorService ownedExecutor = userTransport == null ? newHttpExecutor() : null;
+    CallWatchdog watchdog = userTransport == null ? new CallWatchdog() : null;
     Client transport = userTransport != null ? userTransport : new JdkTransport(HttpClient.newBuilder()
         // HTTP/1.1: cancelling a stalled HTTP/2 exchange resets only its stream and keeps the
         // connection pooled, so a path that silently drops packets would stall every later call on it.
@@ -58,7 +59,7 @@ public final class ClientAssembly {
         .connectTimeout(settings.connectTimeout().compareTo(settings.readTimeout()) < 0
             ? settings.connectTimeout() : settings.readTimeout().dividedBy(2))
         .executor(ownedExecutor)
-        .build(), settings.maxResponseBytes());
+        .build(), settings.maxResponseBytes(), watchdog);
     ErrorAnswers errors = new ErrorAnswers(mapper, settings.maxResponseBytes(), clock);
     Client boundary = new TransportBoundary(transport, mapper, settings.maxResponseBytes(), new DeprecationNotices());
 
@@ -68,7 +69,7 @@ public final class ClientAssembly {
 
     return new Assembled(composed.client(), options, spec, mapper,
         new AtlasDecoder(mapper, settings.maxResponseBytes()), errors, new UserAgent(settings.userAgentSuffix()).value(),
-        LayerStack.ordered(layers), composed.closeables(), ownedExecutor, new AtomicBoolean());
+        LayerStack.ordered(layers), closeables(composed.closeables(), watchdog), ownedExecutor, new AtomicBoolean());
   }
 
   /** A generated API interface whose calls go through everything assembled here. */
@@ -90,6 +91,19 @@ public final class ClientAssembly {
     return ClientLayer.of(LayerPosition.AUTHENTICATION, "service-account-authentication",
         (next, context) -> new BearerAuthentication(next,
             new ServiceAccountTokens(next, baseUrl, serviceAccount, mapper, errors, options, clock), context));
+  }
+
+  /**
+   * The layers' resources, then the watchdog: closing it ends the calls still in flight, before the
+   * client shuts down the HTTP threads under them (which would leave them waiting with no timeout).
+   */
+  private static List<AutoCloseable> closeables(List<AutoCloseable> layers, CallWatchdog watchdog) {
+    if (watchdog == null) {
+      return layers;
+    }
+    List<AutoCloseable> all = new ArrayList<>(layers);
+    all.add(watchdog);
+    return List.copyOf(all);
   }
 
   private static ExecutorService newHttpExecutor() {

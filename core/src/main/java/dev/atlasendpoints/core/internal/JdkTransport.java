@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -33,9 +34,11 @@ import java.util.concurrent.TimeUnit;
  * connecting, sending and the headers, and the body handler holds the rest of the same deadline.
  * ({@code sendAsync(...).get(timeout)} would cover both at once, but the JDK completes a
  * {@code sendAsync} future on {@code CompletableFuture}'s default pool, which on a machine with
- * two cores starts a new thread for every exchange: that doubled the latency of a call.)
+ * two cores starts a new thread for every exchange: that doubled the latency of a call.) The
+ * {@link CallWatchdog} bounds what these timeouts leave open: the JDK's own resend of an idempotent
+ * request, and a client closed while the call waits.
  */
-record JdkTransport(HttpClient http, long maxBodyBytes) implements Client {
+record JdkTransport(HttpClient http, long maxBodyBytes, CallWatchdog watchdog) implements Client {
 
   /** Headers the JDK client sets itself and refuses from callers. */
   private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
@@ -44,16 +47,20 @@ record JdkTransport(HttpClient http, long maxBodyBytes) implements Client {
   public Response execute(Request request, Request.Options options) throws IOException {
     long deadlineMillis = options.readTimeoutMillis();
     long deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(deadlineMillis);
-    HttpResponse<byte[]> answer;
+    HttpRequest jdkRequest = toJdk(request, deadlineMillis);
+    CallWatchdog.Watch watch = watchdog.start(deadlineMillis);
+    HttpResponse<byte[]> answer = null;
+    Exception failed = null;
+    CallWatchdog.Ending ending;
     try {
-      answer = http.send(toJdk(request, deadlineMillis), new BoundedBodyHandler(maxBodyBytes, deadlineNanos));
-    } catch (RejectedExecutionException closed) {
-      throw new RequestNotSentException("the client is closed");
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt(); // the JDK has cancelled the exchange
-      throw new InterruptedIOException("interrupted while waiting for the answer");
-    } catch (IOException failed) {
-      throw asIOException(failed);
+      answer = http.send(jdkRequest, new BoundedBodyHandler(maxBodyBytes, deadlineNanos));
+    } catch (RejectedExecutionException | InterruptedException | IOException e) {
+      failed = e;
+    } finally {
+      ending = watch.finish();
+    }
+    if (failed != null) { // an answer that came in time is the answer, even if the watchdog fired meanwhile
+      throw whyItFailed(ending, failed);
     }
     return Response.builder()
         .request(request)
@@ -63,6 +70,26 @@ record JdkTransport(HttpClient http, long maxBodyBytes) implements Client {
         .headers(headers(answer))
         .body(answer.body())
         .build();
+  }
+
+  /** What {@code send} threw, unless the watchdog ended the call: then that is why it failed. */
+  private static IOException whyItFailed(CallWatchdog.Ending ending, Exception failed) {
+    switch (ending) {
+      case TIMED_OUT:
+        return new HttpTimeoutException("no complete answer within the read timeout");
+      case CLIENT_CLOSED:
+        return new ClientClosedException();
+      default:
+        break;
+    }
+    if (failed instanceof RejectedExecutionException) {
+      return new RequestNotSentException("the client is closed");
+    }
+    if (failed instanceof InterruptedException) {
+      Thread.currentThread().interrupt(); // the caller's own interrupt; the JDK has cancelled the exchange
+      return new InterruptedIOException("interrupted while waiting for the answer");
+    }
+    return asIOException((IOException) failed);
   }
 
   private static HttpRequest toJdk(Request request, long deadlineMillis) throws IOException {

@@ -73,6 +73,7 @@ final class RequestPlan {
    */
   static RequestPlan of(String baseUrl, MethodMetadata metadata, SpecOperation operation, String userAgent) {
     Method method = metadata.method();
+    refuseWhatIsNotPlanned(metadata);
     String[] requestLine = method.getAnnotation(RequestLine.class).value().trim().split(" ", 2);
     Map<String, Integer> slots = new HashMap<>();
     Parameter[] parameters = method.getParameters();
@@ -96,6 +97,54 @@ final class RequestPlan {
     RequestTemplate origin = new RequestTemplate().methodMetadata(metadata);
     return new RequestPlan(Request.HttpMethod.valueOf(requestLine[0]), List.copyOf(path), List.copyOf(queries),
         headers(method, operation, userAgent), metadata.bodyIndex() == null ? -1 : metadata.bodyIndex(), origin);
+  }
+
+  /**
+   * Fails on the Feign features this plan does not carry out, rather than build a different request
+   * than Feign would: the generated interfaces use none of them.
+   */
+  private static void refuseWhatIsNotPlanned(MethodMetadata metadata) {
+    Method method = metadata.method();
+    List<String> unsupported = new ArrayList<>();
+    if (metadata.template().decodeSlash()) {
+      unsupported.add("@RequestLine(decodeSlash = true), the default: set decodeSlash = false");
+    }
+    if (!metadata.indexToExpanderClass().isEmpty()) {
+      unsupported.add("@Param(expander = ...)");
+    }
+    if (metadata.queryMapIndex() != null) {
+      unsupported.add("@QueryMap");
+    }
+    if (metadata.headerMapIndex() != null) {
+      unsupported.add("@HeaderMap");
+    }
+    if (metadata.urlIndex() != null) {
+      unsupported.add("a URI parameter");
+    }
+    if (metadata.template().bodyTemplate() != null) {
+      unsupported.add("@Body templates");
+    }
+    if (method.getDeclaringClass().isAnnotationPresent(Headers.class)) {
+      unsupported.add("@Headers on the interface");
+    }
+    Headers headers = method.getAnnotation(Headers.class);
+    if (headers != null) {
+      java.util.Set<String> names = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+      for (String header : headers.value()) {
+        int colon = header.indexOf(':');
+        if (colon < 1) {
+          unsupported.add("@Headers value without a name: " + header);
+        } else if (!names.add(header.substring(0, colon).trim())) {
+          unsupported.add("the header " + header.substring(0, colon).trim() + " listed more than once in @Headers");
+        } else if (header.indexOf('{', colon) >= 0) {
+          unsupported.add("an expression in the header " + header.substring(0, colon).trim());
+        }
+      }
+    }
+    if (!unsupported.isEmpty()) {
+      throw new IllegalArgumentException(method + " uses what the client does not carry out: "
+          + String.join("; ", unsupported));
+    }
   }
 
   /** The request of one call; {@code body} is the encoded body argument, or {@code null}. */

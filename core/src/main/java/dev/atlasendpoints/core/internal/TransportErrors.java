@@ -44,6 +44,10 @@ public final class TransportErrors {
       return new AtlasMalformedResponseException(operationId, AtlasMalformedResponseException.NO_STATUS,
           name + ": the answer is not valid HTTP (" + e.getMessage() + "); Atlas may have acted on the request", e);
     }
+    if (e instanceof ClientClosedException) {
+      return new AtlasAmbiguousOutcomeException(operationId, name + ": " + e.getMessage() + "; Atlas may have acted on "
+          + "the request", e);
+    }
     if (e instanceof InterruptedIOException) {
       Thread.currentThread().interrupt(); // whoever threw it may have cleared the flag
       return new AtlasInterruptedException(operationId, "waiting for Atlas's answer; Atlas may have acted on the "

@@ -12,6 +12,7 @@ import dev.atlasendpoints.generated.model.EndpointService;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /** Builds clients against a {@link ScriptedServer} and times one create call. */
 final class HostileCalls {
@@ -52,10 +53,20 @@ final class HostileCalls {
   static Outcome create(AtlasClient client, Boolean envelope) {
     CloudProviderEndpointServiceRequest body =
         new CloudProviderEndpointServiceRequest().providerName(CloudProvider.AWS).region("us-east-1");
+    return timed(() -> client.api(PrivateEndpointServicesApi.class)
+        .createPrivateEndpointService(PROJECT, body, envelope, null));
+  }
+
+  /** Reads an AWS endpoint service: a GET, which the JDK's client may resend by itself. */
+  static Outcome get(AtlasClient client) {
+    return timed(() -> client.api(PrivateEndpointServicesApi.class)
+        .getPrivateEndpointService(PROJECT, CloudProvider.AWS, "65a1f2e3d4c5b6a798100001"));
+  }
+
+  private static Outcome timed(Supplier<EndpointService> call) {
     long start = System.nanoTime();
     try {
-      EndpointService value = client.api(PrivateEndpointServicesApi.class)
-          .createPrivateEndpointService(PROJECT, body, envelope, null);
+      EndpointService value = call.get();
       return new Outcome(value, null, elapsedMillis(start));
     } catch (Throwable thrown) {
       return new Outcome(null, thrown, elapsedMillis(start));
@@ -101,6 +112,28 @@ final class HostileCalls {
     Outcome againstRaw(String caseName, Script script, Boolean envelope) {
       server.script(script);
       Outcome outcome = report(caseName, create(client, envelope));
+      assertThat(outcome.millis()).as("elapsed ms").isLessThan(readTimeout.toMillis() + 1_000);
+      return outcome;
+    }
+
+    /** Closes the client from another thread after {@code millis}. */
+    void closeClientAfter(long millis) {
+      AtlasClient closing = client;
+      Thread closer = new Thread(() -> {
+        try {
+          Thread.sleep(millis);
+        } catch (InterruptedException e) {
+          return;
+        }
+        closing.close();
+      }, "test-client-closer");
+      closer.setDaemon(true);
+      closer.start();
+    }
+
+    /** A read, on whatever script the server runs now; asserts it ended within the deadline plus a second. */
+    Outcome get(String caseName) {
+      Outcome outcome = report(caseName, HostileCalls.get(client));
       assertThat(outcome.millis()).as("elapsed ms").isLessThan(readTimeout.toMillis() + 1_000);
       return outcome;
     }

@@ -8,6 +8,7 @@ import static dev.atlasendpoints.core.hostile.HostileAnswers.sends;
 import static dev.atlasendpoints.core.hostile.HostileCalls.MAX_BYTES;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.atlasendpoints.core.errors.AtlasAmbiguousOutcomeException;
 import dev.atlasendpoints.core.errors.AtlasException;
@@ -18,6 +19,9 @@ import dev.atlasendpoints.core.hostile.HostileCalls.Outcome;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,17 +60,55 @@ class HostileServerTest {
   }
 
   @Test
-  void aStallInTheBody_endsAsATimeout_withinTheDeadline_andTheConnectionIsNotReused() {
-    Outcome stalled = harness.against("stall-in-body", (request, wire) -> wire
-        .send("HTTP/1.1 201 Created\r\n" + JSON + "\r\nContent-Length: 100\r\n\r\n").pause(10_000));
-    int connectionsAfterStall = harness.server.connections();
+  void aStallInTheBody_endsAsATimeout_withinTheDeadline_andClosesTheConnection() throws Exception {
+    CompletableFuture<Boolean> hungUp = new CompletableFuture<>();
+    Outcome stalled = harness.against("stall-in-body", (request, wire) -> hungUp.complete(wire
+        .send("HTTP/1.1 201 Created\r\n" + JSON + "\r\nContent-Length: 100\r\n\r\n").clientHangsUpWithin(10_000)));
 
     Outcome next = harness.against("after-stall-next-call", HostileAnswers.created());
 
     assertRanToTheDeadline(stalled);
+    // A connection with part of a body unread is never reused anyway; what matters is that it is closed.
+    assertThat(hungUp.get(15, TimeUnit.SECONDS)).as("the client closed the stalled connection").isTrue();
     assertThat(next.thrown()).as("the call after the stall").isNull();
     assertThat(next.value().getId()).isEqualTo("65a1f2e3d4c5b6a798100001");
-    assertThat(harness.server.connections()).as("connections accepted").isGreaterThan(connectionsAfterStall);
+  }
+
+  @Test
+  void aKeptAliveConnectionClosedUnanswered_isNotResentPastTheDeadline() {
+    assertThat(harness.get("get-kept-alive").thrown()).as("the first read").isNull();
+    AtomicInteger attempts = new AtomicInteger();
+    harness.server.script(ScriptedServer.afterChallenge((request, wire) -> {
+      if (attempts.incrementAndGet() == 1) {
+        wire.pause(DEADLINE_MILLIS * 3 / 4).hangUp(); // the JDK resends a GET whose reused connection closed
+      } else {
+        wire.pause(10_000);
+      }
+    }));
+
+    Outcome outcome = harness.get("get-closed-then-resent-stalls");
+
+    assertThat(attempts.get()).as("attempts the server saw").isEqualTo(2);
+    assertThat(outcome.threw(AtlasTimeoutException.class).requestMayHaveBeenProcessed()).isTrue();
+    assertThat(outcome.millis()).as("elapsed ms, one deadline and a margin").isLessThan(DEADLINE_MILLIS * 3 / 2);
+  }
+
+  @Test
+  void closingTheClientWhileACallWaits_endsTheCallAtOnce_asAmbiguous() {
+    harness.closeClientAfter(DEADLINE_MILLIS / 4);
+
+    Outcome outcome = assertTimeoutPreemptively(Duration.ofMillis(DEADLINE_MILLIS * 3), () -> {
+      Outcome closed = harness.against("close-during-call", (request, wire) -> {
+        wire.pause(DEADLINE_MILLIS / 2);
+        HostileAnswers.created().answer(request, wire);
+      });
+      assertThat(Thread.currentThread().isInterrupted()).as("the caller's interrupt flag").isFalse();
+      return closed;
+    });
+
+    AtlasAmbiguousOutcomeException e = outcome.threw(AtlasAmbiguousOutcomeException.class);
+    assertThat(e.getMessage()).contains("client was closed").contains("may have acted");
+    assertThat(outcome.millis()).as("elapsed ms").isLessThan(DEADLINE_MILLIS);
   }
 
   @Test
@@ -161,6 +203,47 @@ class HostileServerTest {
     assertThat(e.status()).isEqualTo(status);
     assertThat(e.getMessage()).contains("not an HTTP status").contains("may have acted");
     assertThat(e.requestMayHaveBeenProcessed()).as("the flag agrees with the message").isTrue();
+  }
+
+  @Test
+  void aTransportsBodyThatFailsToRead_isMalformed_namingTheOperation() {
+    harness.transport((request, options) -> feign.Response.builder().request(request).status(201)
+        .headers(Map.of("Content-Type", java.util.List.of("application/json"))).body(new UnreadableBody()).build());
+
+    AtlasMalformedResponseException e = harness.against("transport-body-unreadable", HostileAnswers.created())
+        .threw(AtlasMalformedResponseException.class);
+
+    assertThat(e.status()).isEqualTo(201);
+    assertThat(e.getMessage()).contains("createPrivateEndpointService").contains("could not be decoded");
+    assertThat(e.getCause()).isInstanceOf(IllegalStateException.class);
+  }
+
+  /** A transport's body that fails with a runtime exception when read. */
+  private static final class UnreadableBody implements feign.Response.Body {
+    @Override
+    public Integer length() {
+      return null;
+    }
+
+    @Override
+    public boolean isRepeatable() {
+      return false;
+    }
+
+    @Override
+    public java.io.InputStream asInputStream() {
+      throw new IllegalStateException("the stream is gone");
+    }
+
+    @Override
+    public java.io.Reader asReader(java.nio.charset.Charset charset) {
+      throw new IllegalStateException("the stream is gone");
+    }
+
+    @Override
+    public void close() {
+      // nothing held
+    }
   }
 
   @Test

@@ -63,6 +63,18 @@ final class ScriptedServer implements AutoCloseable {
       return this;
     }
 
+    /** Whether the client closes the connection within {@code millis} (read to its end, sending nothing). */
+    boolean clientHangsUpWithin(long millis) throws IOException {
+      socket.setSoTimeout((int) Math.min(millis, LONGEST_PAUSE_MILLIS));
+      try {
+        return socket.getInputStream().read() < 0;
+      } catch (java.net.SocketTimeoutException stillOpen) {
+        return false;
+      } catch (java.net.SocketException reset) {
+        return true;
+      }
+    }
+
     void hangUp() throws IOException {
       socket.close();
     }

@@ -1,24 +1,37 @@
 package dev.atlasendpoints.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atlasendpoints.generated.api.PrivateEndpointServicesApi;
 import dev.atlasendpoints.generated.api.ServerlessPrivateEndpointsApi;
+import feign.Body;
 import feign.Contract;
 import feign.Feign;
+import feign.HeaderMap;
+import feign.Headers;
 import feign.MethodMetadata;
+import feign.Param;
+import feign.QueryMap;
 import feign.Request;
+import feign.RequestLine;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The precomputed request plans build, for every generated method, the same method and URL that
- * Feign's own template resolution builds from the same annotations, for awkward values too.
+ * Feign's own template resolution builds from the same annotations, for awkward values too, except
+ * for values already percent-encoded: Feign passed those through, the plans encode them again.
  */
 class RequestPlanTest {
 
@@ -47,6 +60,100 @@ class RequestPlanTest {
       }
     }
     assertThat(compared).hasSizeGreaterThan(20);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a%2Fb", "%41%42"})
+  void anAlreadyEncodedValue_isTakenAsItIs_andEncodedAgain(String value) throws Exception {
+    for (Class<?> api : List.of(PrivateEndpointServicesApi.class, ServerlessPrivateEndpointsApi.class)) {
+      for (MethodMetadata metadata : new Contract.Default().parseAndValidateMetadata(api)) {
+        Object[] args = arguments(metadata.method(), value, null);
+        Request ours = RequestPlan.of(BASE, metadata, SpecIndex.instance()
+            .operation(CallResolver.operationIdOf(metadata.method())).orElseThrow(), "test-agent")
+            .request(args, null);
+        Request feigns = feignsRequest(api, metadata.method(), args);
+
+        String twice = value.replace("%", "%25");
+        assertThat(ours.url()).as(metadata.configKey()).contains("/" + twice).doesNotContain("/" + value);
+        assertThat(feigns.url()).as("Feign, for contrast").contains("/" + value);
+      }
+    }
+  }
+
+  interface SlashDecoding {
+    @RequestLine("GET /api/{id}")
+    String get(@Param("id") String id);
+  }
+
+  interface Expanding {
+    @RequestLine(value = "GET /api/{id}", decodeSlash = false)
+    String get(@Param(value = "id", expander = Upper.class) String id);
+  }
+
+  interface WithQueryMap {
+    @RequestLine(value = "GET /api", decodeSlash = false)
+    String get(@QueryMap Map<String, Object> query);
+  }
+
+  interface WithHeaderMap {
+    @RequestLine(value = "GET /api", decodeSlash = false)
+    String get(@HeaderMap Map<String, Object> headers);
+  }
+
+  interface WithUri {
+    @RequestLine(value = "GET /api", decodeSlash = false)
+    String get(URI base);
+  }
+
+  interface WithBodyTemplate {
+    @RequestLine(value = "POST /api", decodeSlash = false)
+    @Body("{name}")
+    String post(@Param("name") String name);
+  }
+
+  @Headers("X-Interface: 1")
+  interface InterfaceHeaders {
+    @RequestLine(value = "GET /api", decodeSlash = false)
+    String get();
+  }
+
+  interface RepeatedHeader {
+    @RequestLine(value = "GET /api", decodeSlash = false)
+    @Headers({"X-Twice: 1", "x-twice: 2"})
+    String get();
+  }
+
+  interface HeaderExpression {
+    @RequestLine(value = "GET /api/{id}", decodeSlash = false)
+    @Headers("X-Id: {id}")
+    String get(@Param("id") String id);
+  }
+
+  /** Stands for any expander. */
+  static final class Upper implements Param.Expander {
+    @Override
+    public String expand(Object value) {
+      return value.toString().toUpperCase(java.util.Locale.ROOT);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("featuresNotCarriedOut")
+  void aFeignFeatureThePlanDoesNotCarryOut_isRefused_namingIt(Class<?> api, String named) {
+    MethodMetadata metadata = new Contract.Default().parseAndValidateMetadata(api).get(0);
+    SpecOperation anyOperation = SpecIndex.instance().operation("getPrivateEndpointService").orElseThrow();
+
+    assertThatThrownBy(() -> RequestPlan.of(BASE, metadata, anyOperation, "test-agent"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(api.getSimpleName()).hasMessageContaining(named);
+  }
+
+  static Stream<Arguments> featuresNotCarriedOut() {
+    return Stream.of(Arguments.of(SlashDecoding.class, "decodeSlash"), Arguments.of(Expanding.class, "expander"),
+        Arguments.of(WithQueryMap.class, "@QueryMap"),
+        Arguments.of(WithHeaderMap.class, "@HeaderMap"), Arguments.of(WithUri.class, "URI parameter"),
+        Arguments.of(WithBodyTemplate.class, "@Body"), Arguments.of(InterfaceHeaders.class, "on the interface"),
+        Arguments.of(RepeatedHeader.class, "more than once"), Arguments.of(HeaderExpression.class, "expression"));
   }
 
   private static Object[] arguments(Method method, String text, Boolean flag) throws Exception {

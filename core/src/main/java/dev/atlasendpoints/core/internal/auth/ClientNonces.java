@@ -19,7 +19,8 @@ final class ClientNonces {
 
   private final byte[] seed = new byte[32];
   private final AtomicLong counter = new AtomicLong();
-  private final ThreadLocal<MessageDigest> sha256 = ThreadLocal.withInitial(ClientNonces::newSha256);
+  /** One per thread for the whole JVM, not per client: {@link #next()} resets it before every use. */
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(ClientNonces::newSha256);
 
   ClientNonces(SecureRandom random) {
     random.nextBytes(seed);
@@ -28,7 +29,7 @@ final class ClientNonces {
   /** The next cnonce: 32 lower-case hex digits. */
   String next() {
     long count = counter.incrementAndGet();
-    MessageDigest digest = sha256.get();
+    MessageDigest digest = SHA_256.get();
     digest.reset();
     digest.update(seed);
     for (int shift = 56; shift >= 0; shift -= 8) {

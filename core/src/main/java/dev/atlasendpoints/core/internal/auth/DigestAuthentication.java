@@ -38,7 +38,7 @@ public final class DigestAuthentication implements Client {
   private static final int NONCE_COUNT_LIMIT = 0x7fffffff;
 
   /** The challenge in use for one origin, the nonce count it has reached, and what every answer to it shares. */
-  private static final class Session {
+  static final class Session {
     final DigestChallenge challenge;
     final AtomicLong nonceCount = new AtomicLong();
     /** Worked out for the last key used; a rotated key replaces it. */
@@ -50,7 +50,7 @@ public final class DigestAuthentication implements Client {
 
     Signing signing(ApiKeyCredentials key) {
       Signing current = signing;
-      if (current == null || current.key() != key) {
+      if (current == null || !current.key().equals(key)) { // a supplier may hand out an equal key each time
         current = Signing.of(challenge, key);
         signing = current;
       }
@@ -62,7 +62,7 @@ public final class DigestAuthentication implements Client {
    * What every answer to one challenge with one key has in common: {@code H(username:realm:password)}
    * and the header up to the {@code uri}, computed once rather than on every call.
    */
-  private record Signing(ApiKeyCredentials key, String secret, String prefix) {
+  record Signing(ApiKeyCredentials key, String secret, String prefix) {
     static Signing of(DigestChallenge challenge, ApiKeyCredentials key) {
       return new Signing(key, challenge.algorithm().hexOfJoined(key.publicKey(), challenge.realm(), key.privateKey()),
           "Digest username=" + quote(key.publicKey()) + ", realm=" + quote(challenge.realm()) + ", nonce="
