@@ -82,7 +82,7 @@ final class RedisBucket implements RateLimitStore.Bucket {
       RateLimitSettings.Limit learned = decode(await(rate, deadline));
       lastLearned = learned;
       ConsumptionProbe probe = await(token, deadline);
-      store.health().answered();
+      store.health().answered(start);
       if (pausedForMillis > 0) {
         Duration paused = Duration.ofMillis(pausedForMillis);
         return RateLimitStore.Grant.waitFor(paused, paused, learned);
@@ -106,7 +106,7 @@ final class RedisBucket implements RateLimitStore.Bucket {
 
   @Override
   public void pauseFor(Duration wait) {
-    RedisSharedLimits.Connected redis = store.connectedIfAnswering(System.nanoTime());
+    RedisSharedLimits.Connected redis = store.connectedIfUp();
     long millis = Math.max(1, wait.toMillis());
     if (redis != null) {
       watch(redis.commands().eval(PAUSE_SCRIPT, ScriptOutputType.INTEGER, new byte[][] {pauseKey},
@@ -117,7 +117,7 @@ final class RedisBucket implements RateLimitStore.Bucket {
   /** Stores the rate for every process to read, and replaces the token bucket's configuration with it. */
   @Override
   public void adopt(RateLimitSettings.Limit stated) {
-    RedisSharedLimits.Connected redis = store.connectedIfAnswering(System.nanoTime());
+    RedisSharedLimits.Connected redis = store.connectedIfUp();
     if (redis != null) {
       watch(redis.commands().set(rateKey, encode(stated), SetArgs.Builder.px(store.idleExpiry()))
           .toCompletableFuture());
