@@ -93,6 +93,9 @@ public record RateLimitSettings(Limit defaultLimit, Map<String, Limit> overrides
     if (maxWait.isNegative() || emptyBucketPause.isNegative()) {
       throw new IllegalArgumentException("waits must not be negative");
     }
+    if (maxWait.isZero() && sharedStore.isPresent()) {
+      throw new IllegalArgumentException("a shared store needs a positive maxWait: asking it takes a round trip");
+    }
   }
 
   /**

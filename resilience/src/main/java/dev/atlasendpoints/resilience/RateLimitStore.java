@@ -1,7 +1,6 @@
 package dev.atlasendpoints.resilience;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -14,13 +13,15 @@ import java.util.Objects;
  * as before stores existed. With one ({@link RateLimitSettings.Builder#sharedThrough}), each
  * client still orders its own callers and keeps its own picture of the bucket, and in addition:
  * the caller at the head of a queue takes its token from {@link Bucket#take}; a 429 or an empty
- * bucket seen by one process pauses all of them ({@link Bucket#pauseUntil}); a rate Atlas states to
+ * bucket seen by one process pauses all of them ({@link Bucket#pauseFor}); a rate Atlas states to
  * one process, all adopt ({@link Bucket#adopt}). When the store cannot answer in time the attempt
  * goes out under the client's own limits, and listeners hear
  * {@code ClientEventListener.onSharedLimitsFallback}.
  *
  * <p>Implementations are thread-safe, never throw from these methods, and return within the time
- * they are given. {@code atlas-ratelimit-redis} provides one over Redis.
+ * they are given. Times cross the store as durations, never as instants: processes' clocks differ,
+ * so a pause is measured from when the store receives it, by the store's own clock, and read back as
+ * how long it still runs. {@code atlas-ratelimit-redis} provides one over Redis.
  */
 public interface RateLimitStore {
 
@@ -41,19 +42,21 @@ public interface RateLimitStore {
      * Takes one token for an attempt about to be sent, unless the fleet's bucket is paused or
      * empty.
      *
-     * @param timeout the longest this may take; when the store cannot answer within it, the answer
-     *     is {@link Grant#unavailable()}
+     * @param timeout the longest this may take (the caller's remaining wait); when the store cannot
+     *     answer within it, the answer is {@link Grant#outOfTime()} if the store is answering but
+     *     {@code timeout} was too short for it, else {@link Grant#unavailable()}
      * @return what the store answered
      */
     Grant take(Duration timeout);
 
     /**
-     * Pauses the fleet's bucket until {@code deadline}; a pause only ever moves later. Best effort:
-     * it may return before the store has it, and a store that cannot be reached drops it.
+     * Pauses the fleet's bucket for {@code wait} from when the store receives it; a pause only ever
+     * moves later. Best effort: it may return before the store has it, and a store that cannot be
+     * reached drops it.
      *
-     * @param deadline when sending may resume
+     * @param wait how long sending waits, counted by the store's clock
      */
-    void pauseUntil(Instant deadline);
+    void pauseFor(Duration wait);
 
     /**
      * Makes {@code stated} the rate of the fleet's bucket (Atlas stated it in a 429). Best effort,
@@ -70,10 +73,10 @@ public interface RateLimitStore {
    *
    * @param outcome whether a token was taken
    * @param retryIn for {@link Outcome#WAIT}: how long until a token may be free (zero otherwise)
-   * @param pausedUntil the end of a pause that is running, or {@code null}
+   * @param pausedFor how long a pause that is running still lasts, or {@code null}
    * @param learned the rate the fleet learned from Atlas, or {@code null}
    */
-  record Grant(Outcome outcome, Duration retryIn, Instant pausedUntil, RateLimitSettings.Limit learned) {
+  record Grant(Outcome outcome, Duration retryIn, Duration pausedFor, RateLimitSettings.Limit learned) {
 
     /** Whether a token was taken. */
     public enum Outcome {
@@ -81,15 +84,20 @@ public interface RateLimitStore {
       TAKEN,
       /** No token yet (paused, or the bucket is empty): ask again after {@code retryIn}. */
       WAIT,
-      /** The store did not answer in time: send under the client's own limits. */
+      /**
+       * The store is answering, but not within the caller's remaining wait: the caller is refused
+       * as any caller out of time is; local limits do not stand in for the store.
+       */
+      OUT_OF_TIME,
+      /** The store failed or did not answer within its own timeout: send under the client's own limits. */
       UNAVAILABLE
     }
 
     public Grant {
       Objects.requireNonNull(outcome, "outcome");
       Objects.requireNonNull(retryIn, "retryIn");
-      if (retryIn.isNegative()) {
-        throw new IllegalArgumentException("retryIn must not be negative");
+      if (retryIn.isNegative() || pausedFor != null && pausedFor.isNegative()) {
+        throw new IllegalArgumentException("retryIn and pausedFor must not be negative");
       }
     }
 
@@ -98,9 +106,14 @@ public interface RateLimitStore {
       return new Grant(Outcome.TAKEN, Duration.ZERO, null, learned);
     }
 
-    /** No token before {@code retryIn}; {@code pausedUntil} when that is because of a pause. */
-    public static Grant waitFor(Duration retryIn, Instant pausedUntil, RateLimitSettings.Limit learned) {
-      return new Grant(Outcome.WAIT, retryIn, pausedUntil, learned);
+    /** No token before {@code retryIn}; {@code pausedFor} when that is because of a pause. */
+    public static Grant waitFor(Duration retryIn, Duration pausedFor, RateLimitSettings.Limit learned) {
+      return new Grant(Outcome.WAIT, retryIn, pausedFor, learned);
+    }
+
+    /** The store is answering, but the caller's time ran out first. */
+    public static Grant outOfTime() {
+      return new Grant(Outcome.OUT_OF_TIME, Duration.ZERO, null, null);
     }
 
     /** The store did not answer. */

@@ -1,7 +1,6 @@
 package dev.atlasendpoints.resilience;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
@@ -25,7 +24,8 @@ import java.util.function.DoubleConsumer;
  * its own picture of the bucket allows it, also takes a token from the shared bucket (outside the
  * lock, so answers are handled meanwhile), and adopts the pause and the rate the fleet knows of;
  * its own pauses and stated rates are announced to the fleet. When the store does not answer, the
- * call goes out under this queue's own limits.
+ * call goes out under this queue's own limits; when the caller's own time runs out first, it is
+ * refused as any caller out of time is.
  */
 final class SendQueue {
 
@@ -85,6 +85,7 @@ final class SendQueue {
    *     the head of the line, or when the call's turn has not come by the deadline
    */
   void await(long ticket, long deadlineNanos) throws InterruptedException, TooLong {
+    boolean sentOnLocalLimits = false;
     state.lockInterruptibly();
     try {
       line.add(ticket);
@@ -93,12 +94,19 @@ final class SendQueue {
         long wakeAt = deadlineNanos;
         if (line.first() == ticket) {
           long slot = slotAt(now);
+          RateLimitStore.Grant.Outcome sharedOutcome = null;
           if (slot - now <= 0 && shared != null) {
-            slot = sharedSlot(deadlineNanos);
+            RateLimitStore.Grant grant = askShared(deadlineNanos);
             now = System.nanoTime();
+            slot = adopt(grant, now);
+            sharedOutcome = grant.outcome();
+            if (pausedUntilNanos - slot > 0) {
+              slot = pausedUntilNanos; // a pause arrived while the store answered: it holds this call too
+            }
           }
           if (slot - now <= 0) {
             tokens -= 1;
+            sentOnLocalLimits = sharedOutcome == RateLimitStore.Grant.Outcome.UNAVAILABLE;
             return;
           }
           if (slot - deadlineNanos > 0) {
@@ -114,44 +122,59 @@ final class SendQueue {
       line.remove(ticket);
       changed.signalAll(); // the next in line is now the head
       state.unlock();
+      if (sentOnLocalLimits) {
+        onFallback.run(); // a listener runs outside the lock: it may be slow, it may call back
+      }
     }
   }
 
   /**
-   * Asks the shared bucket for a token, without holding {@link #state} while the store answers, and
-   * adopts what it knows; returns when this call may send: at once when a token was taken or the
-   * store did not answer (local limits then apply), else when to ask again. Holds {@link #state}
-   * when called and when it returns.
+   * Asks the shared bucket for a token without holding {@link #state} while the store answers.
+   * Holds {@link #state} when called and when it returns.
+   *
+   * @throws TooLong when the caller's time ran out before or while the store answered: refused as
+   *     any caller out of time, not sent on local limits while the store is healthy
+   * @throws InterruptedException when the caller was interrupted meanwhile: it must not send
    */
-  private long sharedSlot(long deadlineNanos) {
+  private RateLimitStore.Grant askShared(long deadlineNanos) throws InterruptedException, TooLong {
     long remaining = deadlineNanos - System.nanoTime();
+    if (remaining <= 0) {
+      throw new TooLong(1); // no time left to ask the fleet: how far its slot is, nobody knows
+    }
     RateLimitStore.Grant grant;
     state.unlock();
     try {
-      grant = remaining > 0 ? shared.take(Duration.ofNanos(remaining)) : RateLimitStore.Grant.unavailable();
+      grant = shared.take(Duration.ofNanos(remaining));
     } finally {
       state.lock();
     }
-    long now = System.nanoTime();
+    if (Thread.interrupted()) { // a store interrupted while answering keeps the flag: this call ends here
+      throw new InterruptedException();
+    }
+    if (grant.outcome() == RateLimitStore.Grant.Outcome.OUT_OF_TIME) {
+      throw new TooLong(1);
+    }
+    return grant;
+  }
+
+  /**
+   * Adopts what the shared bucket knows (a running pause is capped at {@link RateLimitingClient#MAX_PAUSE},
+   * as a {@code Retry-After} is, so one faulty process cannot hold the fleet longer) and returns when
+   * this call may send: at once when a token was taken or the store did not answer (local limits
+   * then apply), else when to ask again. Holds {@link #state}.
+   */
+  private long adopt(RateLimitStore.Grant grant, long now) {
     if (grant.learned() != null) {
       adoptLocally(grant.learned().perSecond());
     }
-    if (grant.pausedUntil() != null) {
-      pauseLocally(now + nanosUntil(grant.pausedUntil()));
+    if (grant.pausedFor() != null) {
+      pauseLocally(now + cappedNanos(grant.pausedFor()));
     }
-    switch (grant.outcome()) {
-      case WAIT:
-        return now + Math.max(1, grant.retryIn().toNanos());
-      case UNAVAILABLE:
-        onFallback.run();
-        return now;
-      default:
-        return now;
-    }
+    return grant.outcome() == RateLimitStore.Grant.Outcome.WAIT ? now + Math.max(1, cappedNanos(grant.retryIn())) : now;
   }
 
-  private static long nanosUntil(Instant instant) {
-    return Duration.between(Instant.now(), instant).toNanos();
+  private static long cappedNanos(Duration wait) {
+    return (wait.compareTo(RateLimitingClient.MAX_PAUSE) > 0 ? RateLimitingClient.MAX_PAUSE : wait).toNanos();
   }
 
   /** When the next token may be taken; refills the bucket up to {@code now} first. Holds {@link #state}. */
@@ -231,8 +254,9 @@ final class SendQueue {
    */
   void pauseUntil(long untilNanos) {
     pauseLocally(untilNanos);
-    if (shared != null) {
-      shared.pauseUntil(Instant.now().plusNanos(untilNanos - System.nanoTime()));
+    long wait = untilNanos - System.nanoTime();
+    if (shared != null && wait > 0) {
+      shared.pauseFor(Duration.ofNanos(wait)); // relative: the store's clock measures it, not this host's
     }
   }
 

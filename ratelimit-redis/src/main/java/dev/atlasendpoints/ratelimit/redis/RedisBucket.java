@@ -12,7 +12,6 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -25,9 +24,10 @@ import java.util.concurrent.TimeoutException;
  *   <li>{@code PREFIX:{KEY}:bucket}: Bucket4j's token bucket (compare-and-swap through Lua), at the
  *       learned rate once there is one, else at the configured limit; it expires once it would be
  *       full again plus the idle time;</li>
- *   <li>{@code PREFIX:{KEY}:pause}: the pause after a 429, as the key's own expiry time: set with
- *       {@code SET NX PXAT}, else moved with {@code PEXPIREAT … GT}, so it only ever moves later
- *       and disappears when it ends;</li>
+ *   <li>{@code PREFIX:{KEY}:pause}: the pause after a 429, as the key's own time to live: set with
+ *       {@code SET NX PX wait}, else moved with {@code PEXPIRE wait GT}, so it only ever moves later
+ *       and disappears when it ends. Only durations cross the wire ({@code PX}, {@code PTTL}):
+ *       Redis's clock alone measures the pause, so hosts whose clocks differ agree on it;</li>
  *   <li>{@code PREFIX:{KEY}:rate}: the refill rate Atlas stated ({@code permits:periodNanos}),
  *       which every process adopts; its expiry is renewed by each read, so it goes when the
  *       bucket is idle.</li>
@@ -37,9 +37,9 @@ import java.util.concurrent.TimeoutException;
  */
 final class RedisBucket implements RateLimitStore.Bucket {
 
-  /** Sets the pause, or moves it later; never earlier. */
-  private static final String PAUSE_SCRIPT = "if not redis.call('set', KEYS[1], '1', 'NX', 'PXAT', ARGV[1]) then "
-      + "redis.call('pexpireat', KEYS[1], ARGV[1], 'GT') end return 1";
+  /** Sets the pause to end in ARGV[1] ms by Redis's clock, or moves it later; never earlier. */
+  private static final String PAUSE_SCRIPT = "if not redis.call('set', KEYS[1], '1', 'NX', 'PX', ARGV[1]) then "
+      + "redis.call('pexpire', KEYS[1], ARGV[1], 'GT') end return 1";
 
   private final RedisSharedLimits store;
   private final byte[] bucketKey;
@@ -62,38 +62,41 @@ final class RedisBucket implements RateLimitStore.Bucket {
   @Override
   public RateLimitStore.Grant take(Duration timeout) {
     long start = System.nanoTime();
+    if (timeout.isNegative() || timeout.isZero()) {
+      return RateLimitStore.Grant.outOfTime();
+    }
     RedisSharedLimits.Connected redis = store.connectedIfAnswering(start);
     if (redis == null) {
       return RateLimitStore.Grant.unavailable();
     }
-    long budget = Math.min(timeout.toNanos(), store.commandTimeout().toNanos());
-    long deadline = start + budget;
+    boolean callersTime = timeout.compareTo(store.commandTimeout()) < 0;
+    long deadline = start + (callersTime ? timeout : store.commandTimeout()).toNanos();
     try {
       // All three reads leave at once (one round trip), Bucket4j's compare-and-swap follows (a second).
       // During a pause the token taken is wasted, which costs nothing: Atlas's bucket is empty anyway.
-      Future<Long> pause = redis.commands().pexpiretime(pauseKey);
+      Future<Long> pause = redis.commands().pttl(pauseKey); // -2 without a pause
       Future<byte[]> rate = redis.commands().getex(rateKey, GetExArgs.Builder.px(store.idleExpiry()));
       RateLimitSettings.Limit known = lastLearned;
       Future<ConsumptionProbe> token = tokens(redis, known != null ? known : configured).tryConsumeAndReturnRemaining(1);
-      long pausedUntilMillis = await(pause, deadline);
+      long pausedForMillis = await(pause, deadline);
       RateLimitSettings.Limit learned = decode(await(rate, deadline));
       lastLearned = learned;
       ConsumptionProbe probe = await(token, deadline);
-      store.health().answered();
-      long nowMillis = System.currentTimeMillis();
-      if (pausedUntilMillis > nowMillis) {
-        return RateLimitStore.Grant.waitFor(Duration.ofMillis(pausedUntilMillis - nowMillis),
-            Instant.ofEpochMilli(pausedUntilMillis), learned);
+      store.health().answered(start);
+      if (pausedForMillis > 0) {
+        Duration paused = Duration.ofMillis(pausedForMillis);
+        return RateLimitStore.Grant.waitFor(paused, paused, learned);
       }
       return probe.isConsumed() ? RateLimitStore.Grant.taken(learned)
           : RateLimitStore.Grant.waitFor(Duration.ofNanos(probe.getNanosToWaitForRefill()), null, learned);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt(); // the caller's wait sees it and ends typed
+      Thread.currentThread().interrupt(); // the caller's wait sees it and ends typed, without sending
       return RateLimitStore.Grant.unavailable();
     } catch (TimeoutException e) {
-      if (budget == store.commandTimeout().toNanos()) {
-        store.health().failed(System.nanoTime(), e); // Redis was slow, not merely the caller short of time
+      if (callersTime) {
+        return RateLimitStore.Grant.outOfTime(); // the caller was short of time, not Redis slow
       }
+      store.health().failed(System.nanoTime(), e);
       return RateLimitStore.Grant.unavailable();
     } catch (ExecutionException | RuntimeException e) {
       store.health().failed(System.nanoTime(), e);
@@ -102,18 +105,19 @@ final class RedisBucket implements RateLimitStore.Bucket {
   }
 
   @Override
-  public void pauseUntil(Instant deadline) {
-    RedisSharedLimits.Connected redis = store.connectedIfAnswering(System.nanoTime());
+  public void pauseFor(Duration wait) {
+    RedisSharedLimits.Connected redis = store.connectedIfUp();
+    long millis = Math.max(1, wait.toMillis());
     if (redis != null) {
       watch(redis.commands().eval(PAUSE_SCRIPT, ScriptOutputType.INTEGER, new byte[][] {pauseKey},
-          Long.toString(deadline.toEpochMilli()).getBytes(StandardCharsets.UTF_8)).toCompletableFuture());
+          Long.toString(millis).getBytes(StandardCharsets.UTF_8)).toCompletableFuture());
     }
   }
 
   /** Stores the rate for every process to read, and replaces the token bucket's configuration with it. */
   @Override
   public void adopt(RateLimitSettings.Limit stated) {
-    RedisSharedLimits.Connected redis = store.connectedIfAnswering(System.nanoTime());
+    RedisSharedLimits.Connected redis = store.connectedIfUp();
     if (redis != null) {
       watch(redis.commands().set(rateKey, encode(stated), SetArgs.Builder.px(store.idleExpiry()))
           .toCompletableFuture());

@@ -68,7 +68,7 @@ public final class RedisSharedLimits implements RateLimitStore, AutoCloseable {
     this.commandTimeout = builder.commandTimeout;
     this.idleExpiry = builder.idleExpiry;
     this.retryInterval = builder.retryInterval;
-    this.health = new StoreHealth(url.toString(), retryInterval.toNanos());
+    this.health = new StoreHealth(url.toString(), retryInterval.toNanos(), System.nanoTime());
     this.resources = ClientResources.builder()
         .ioThreadPoolSize(2)
         .computationThreadPoolSize(2)
@@ -84,7 +84,12 @@ public final class RedisSharedLimits implements RateLimitStore, AutoCloseable {
         // While Redis is away commands fail at once instead of queueing: callers fall back to local limits.
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
         .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-        .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build())
+        // A peer gone without a FIN or RST (a half-open connection) is noticed within about a minute by
+        // TCP keepalive: then Lettuce reconnects instead of waiting on a dead socket forever.
+        .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT)
+            .keepAlive(SocketOptions.KeepAliveOptions.builder().enable().idle(Duration.ofSeconds(30))
+                .interval(Duration.ofSeconds(10)).count(3).build())
+            .build())
         .build());
     this.connector = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "atlas-ratelimit-redis-connect");
@@ -131,6 +136,11 @@ public final class RedisSharedLimits implements RateLimitStore, AutoCloseable {
       health.failed(nowNanos, new IllegalStateException("not connected yet"));
     }
     return current;
+  }
+
+  /** The connection when Redis is taken to be answering, for best-effort writes; else {@code null}. */
+  Connected connectedIfUp() {
+    return closed || !health.up() ? null : connected.get();
   }
 
   StoreHealth health() {
@@ -184,8 +194,10 @@ public final class RedisSharedLimits implements RateLimitStore, AutoCloseable {
     if (closed) {
       return true;
     }
+    long start = System.nanoTime();
+    StatefulRedisConnection<byte[], byte[]> connection = null;
     try {
-      StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE);
+      connection = client.connect(ByteArrayCodec.INSTANCE);
       AsyncProxyManager<byte[]> buckets = Bucket4jLettuce.casBasedBuilder(connection)
           .requestTimeout(commandTimeout)
           .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(idleExpiry))
@@ -193,12 +205,15 @@ public final class RedisSharedLimits implements RateLimitStore, AutoCloseable {
           .asAsync();
       warmUp(buckets);
       connected.set(new Connected(connection, buckets));
-      health.answered();
+      health.answered(start);
       if (closed) {
         connection.close();
       }
       return true;
     } catch (RuntimeException unreachable) {
+      if (connection != null) {
+        connection.close(); // connected, then failed: not kept, not leaked
+      }
       health.failed(System.nanoTime(), unreachable);
       return false;
     }

@@ -10,17 +10,23 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Several JVM processes (not threads) on one API key against one simulated Atlas bucket: sharing
  * limits through Redis keeps the fleet within the bucket; each process on its own limits, in the
- * same test, collects far more 429s.
+ * same test, collects far more 429s. The workers are killed after {@link #WORKER_DEADLINE} at the
+ * latest (a hung worker ends its output, which fails the test) and in any case when it ends.
  */
+@Timeout(300)
 class FleetProcessesTest {
 
   @RegisterExtension
@@ -30,6 +36,7 @@ class FleetProcessesTest {
   static final int CALLERS = 4;
   static final int CREATES = 10;
   static final int CAPACITY = 10;
+  static final Duration WORKER_DEADLINE = Duration.ofMinutes(2);
 
   /** The fleet's totals, and the 429s Atlas sent. */
   record Fleet(int succeeded, int failed, int fallbacks, long tooManyRequests) {}
@@ -38,8 +45,10 @@ class FleetProcessesTest {
     try (AtlasSimulator atlas = simulatorBuilder.rateLimit(new RateLimit(CAPACITY, 10, 1))
         .apiKey(ApiKey.of(FleetWorker.PUBLIC_KEY, FleetWorker.PRIVATE_KEY)).threads(32).start()) {
       String prefix = "fleet-" + System.nanoTime();
-      List<Process> processes = new ArrayList<>();
+      List<Process> processes = new CopyOnWriteArrayList<>();
       List<BufferedReader> outputs = new ArrayList<>();
+      CompletableFuture.delayedExecutor(WORKER_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
+          .execute(() -> processes.forEach(Process::destroyForcibly)); // readLine then ends: no hang
       for (int p = 0; p < PROCESSES; p++) {
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-cp", System.getProperty("java.class.path"), FleetWorker.class.getName(), atlas.baseUri().toString(),
@@ -61,8 +70,9 @@ class FleetProcessesTest {
         int failed = 0;
         int fallbacks = 0;
         for (BufferedReader output : outputs) {
-          String[] result = output.readLine().split(" ");
-          assertThat(result[0]).isEqualTo("RESULT");
+          String line = output.readLine();
+          assertThat(line).as("the worker's result").startsWith("RESULT ");
+          String[] result = line.split(" ");
           succeeded += Integer.parseInt(result[1]);
           failed += Integer.parseInt(result[2]);
           fallbacks += Integer.parseInt(result[3]);
@@ -71,7 +81,10 @@ class FleetProcessesTest {
       } finally {
         for (Process process : processes) {
           process.destroy();
-          process.waitFor(10, TimeUnit.SECONDS);
+          if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+          }
         }
       }
     }

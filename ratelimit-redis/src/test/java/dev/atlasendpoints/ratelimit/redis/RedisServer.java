@@ -17,8 +17,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real Redis for the tests: Debian's {@code /usr/bin/redis-server} on 127.0.0.1 and a free port,
- * with a password, nothing persisted; started before the test class and stopped after it. A
- * missing binary fails the tests, saying so: nothing is skipped.
+ * with a password, nothing persisted; started before the test class and stopped after it, or when
+ * the JVM exits (a shutdown hook), so none outlives the tests. A missing binary fails the tests,
+ * saying so: nothing is skipped.
  */
 final class RedisServer implements BeforeAllCallback, AfterAllCallback {
 
@@ -26,19 +27,28 @@ final class RedisServer implements BeforeAllCallback, AfterAllCallback {
   static final String PASSWORD = "s3cret-pass-" + Long.toHexString(System.nanoTime());
 
   private int port;
-  private Process process;
+  private volatile Process process;
   private Path log;
+  private Thread killOnExit;
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     port = freePort();
     log = Files.createTempFile("redis-test", ".log");
+    killOnExit = new Thread(() -> {
+      Process running = process;
+      if (running != null) {
+        running.destroyForcibly();
+      }
+    }, "redis-test-server-kill");
+    Runtime.getRuntime().addShutdownHook(killOnExit);
     start();
   }
 
   @Override
   public void afterAll(ExtensionContext context) throws Exception {
     kill();
+    Runtime.getRuntime().removeShutdownHook(killOnExit);
     Files.deleteIfExists(log);
   }
 

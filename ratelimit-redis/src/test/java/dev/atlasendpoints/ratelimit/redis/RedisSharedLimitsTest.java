@@ -9,7 +9,6 @@ import dev.atlasendpoints.resilience.RateLimitStore.Grant.Outcome;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -50,21 +49,61 @@ class RedisSharedLimitsTest {
   void aPauseReachesEveryConnection_andOnlyEverMovesLater() {
     String key = key("pause");
     Limit plenty = new Limit(100, Duration.ofSeconds(1));
-    Instant later = Instant.now().plusSeconds(30);
     try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url());
         RedisSharedLimits b = RedisSharedLimits.connect(REDIS.url())) {
-      a.bucket(key, plenty).pauseUntil(later);
-      a.bucket(key, plenty).pauseUntil(later.minusSeconds(20)); // a shorter Retry-After does not shorten it
+      a.bucket(key, plenty).pauseFor(Duration.ofSeconds(30));
+      a.bucket(key, plenty).pauseFor(Duration.ofSeconds(10)); // a shorter Retry-After does not shorten it
       a.bucket(key, plenty).take(TIMEOUT); // same connection, in order: both writes are done
 
       RateLimitStore.Grant paused = b.bucket(key, plenty).take(TIMEOUT);
       assertThat(paused.outcome()).isEqualTo(Outcome.WAIT);
-      assertThat(paused.pausedUntil()).isEqualTo(Instant.ofEpochMilli(later.toEpochMilli()));
+      assertThat(paused.pausedFor()).isBetween(Duration.ofSeconds(25), Duration.ofSeconds(30));
+      assertThat(paused.retryIn()).isEqualTo(paused.pausedFor());
 
-      b.bucket(key, plenty).pauseUntil(later.plusSeconds(5));
+      b.bucket(key, plenty).pauseFor(Duration.ofSeconds(50));
       b.bucket(key, plenty).take(TIMEOUT); // in order after b's write
-      assertThat(a.bucket(key, plenty).take(TIMEOUT).pausedUntil()).isEqualTo(
-          Instant.ofEpochMilli(later.plusSeconds(5).toEpochMilli()));
+      assertThat(a.bucket(key, plenty).take(TIMEOUT).pausedFor()).isBetween(Duration.ofSeconds(45),
+          Duration.ofSeconds(50));
+    }
+  }
+
+  /**
+   * Only durations cross the wire, so the pause is measured by Redis's clock alone: its expiry is the
+   * time Redis received it plus the wait (a deadline computed on a host whose clock is ahead would
+   * land later than that).
+   */
+  @Test
+  void aPauseIsMeasuredByRedisClock() {
+    String key = key("clock");
+    Limit plenty = new Limit(100, Duration.ofSeconds(1));
+    try (RedisSharedLimits store = RedisSharedLimits.connect(REDIS.url());
+        RedisClient raw = RedisClient.create(REDIS.url());
+        StatefulRedisConnection<String, String> redis = raw.connect()) {
+      List<String> before = redis.sync().time();
+      store.bucket(key, plenty).pauseFor(Duration.ofSeconds(20));
+      store.bucket(key, plenty).take(TIMEOUT); // in order after the pause
+      List<String> after = redis.sync().time();
+      String pauseKey = redis.sync().keys("*" + key.substring(key.indexOf('@')) + "*:pause").get(0);
+
+      long expiresAt = redis.sync().pexpiretime(pauseKey);
+      assertThat(expiresAt).isBetween(millis(before) + 20_000, millis(after) + 20_000);
+    }
+  }
+
+  private static long millis(List<String> redisTime) {
+    return Long.parseLong(redisTime.get(0)) * 1000 + Long.parseLong(redisTime.get(1)) / 1000;
+  }
+
+  /** A caller whose own time is too short for a round trip is out of time: Redis is not down. */
+  @Test
+  void aCallerShortOfTime_isOutOfTime_notAnOutage() {
+    try (RedisSharedLimits store = RedisSharedLimits.connect(REDIS.url())) {
+      RateLimitStore.Bucket bucket = store.bucket(key("short"), new Limit(100, Duration.ofSeconds(1)));
+
+      assertThat(bucket.take(Duration.ofNanos(1)).outcome()).isEqualTo(Outcome.OUT_OF_TIME);
+      assertThat(bucket.take(Duration.ZERO).outcome()).isEqualTo(Outcome.OUT_OF_TIME);
+      assertThat(store.outages()).isZero();
+      assertThat(bucket.take(TIMEOUT).outcome()).isEqualTo(Outcome.TAKEN);
     }
   }
 
@@ -95,7 +134,7 @@ class RedisSharedLimitsTest {
         RedisClient raw = RedisClient.create(REDIS.url());
         StatefulRedisConnection<String, String> redis = raw.connect()) {
       store.bucket(key, limit).adopt(new Limit(1, Duration.ofSeconds(1)));
-      store.bucket(key, limit).pauseUntil(Instant.now().plusSeconds(20));
+      store.bucket(key, limit).pauseFor(Duration.ofSeconds(20));
       store.bucket(key, limit).take(TIMEOUT);
       store.bucket(key, limit).take(Duration.ofSeconds(1));
 
@@ -140,7 +179,7 @@ class RedisSharedLimitsTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("hunter22");
     assertThatThrownBy(() -> RedisSharedLimits.connect("redis://:hunter22@local host:6379"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("hunter22").hasNoCause();
-    assertThat(RedisSharedLimits.builder("rediss://user:hunter22@example.com:6380/2").toString())
-        .doesNotContain("hunter22");
+    assertThat(RedisUrl.parse("rediss://user:hunter22@example.com:6380/2")).hasToString("rediss://***@example.com:6380/2");
+    assertThat(RedisUrl.parse("redis://:hunter22@example.com")).hasToString("redis://***@example.com:6379");
   }
 }
