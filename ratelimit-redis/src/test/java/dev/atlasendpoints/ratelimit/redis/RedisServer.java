@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -64,8 +65,12 @@ final class RedisServer implements BeforeAllCallback, AfterAllCallback {
   /** Starts Redis (again) on the same port and waits until it accepts connections. */
   void start() throws IOException, InterruptedException {
     if (!Files.isExecutable(BINARY)) {
-      fail(BINARY + " is missing: these tests need Debian's redis-server (`apt-get install redis-server`; "
-          + "bash .ci/run installs it)");
+      String missing = BINARY + " is missing: these tests need Debian's redis-server (`apt-get install redis-server`; "
+          + "bash .ci/run installs it)";
+      if (System.getenv("CI") != null) {
+        fail(missing); // CI installs it: missing there is a broken machine, never a silent skip
+      }
+      Assumptions.abort(missing + "; skipped");
     }
     process = new ProcessBuilder(List.of(BINARY.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
         "--save", "", "--appendonly", "no", "--requirepass", PASSWORD, "--daemonize", "no"))
