@@ -19,8 +19,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
 
 /**
  * The layers of the optional modules, each configured only when its module is on the classpath
@@ -97,8 +102,16 @@ final class AtlasLayersConfiguration {
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = SHARED_LIMITS_CLASS)
-    @ConditionalOnProperty(prefix = "atlas.rate-limit", name = "shared-limits-url")
+    @Conditional(SharedLimits.UrlSet.class)
     static class SharedLimits {
+
+      /** Set and not blank: {@code shared-limits-url=${REDIS_URL:}} with no variable keeps limits local. */
+      static final class UrlSet implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+          return StringUtils.hasText(context.getEnvironment().getProperty("atlas.rate-limit.shared-limits-url"));
+        }
+      }
 
       @Bean(destroyMethod = "close")
       @ConditionalOnMissingBean(RateLimitStore.class)

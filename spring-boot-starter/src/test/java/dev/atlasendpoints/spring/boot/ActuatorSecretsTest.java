@@ -88,4 +88,22 @@ class ActuatorSecretsTest {
         .withPropertyValues("atlas.api-key.public-key=public-key-1", "atlas.api-key.private-key=" + SECRET)
         .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean("atlasSecretsSanitizingFunction"));
   }
+
+  @Test
+  void secretsReadThroughPlaceholders_areMaskedUnderTheirOwnNames_too() {
+    // the README's way: atlas.api-key.private-key=${ATLAS_PRIVATE_KEY:}, the variable listed as it is
+    runner.withInitializer(context -> context.getEnvironment().getPropertySources().replace(
+        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+        new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
+            "ATLAS_PUBLIC_KEY", "public-key-1", "ATLAS_PRIVATE_KEY", SECRET, "ATLAS_KEY_COPY", SECRET,
+            "ATLAS_REDIS", "redis://:" + REDIS_PASSWORD + "@127.0.0.1:1"))))
+        .withPropertyValues("atlas.api-key.public-key=${ATLAS_PUBLIC_KEY:}",
+            "atlas.api-key.private-key=${ATLAS_PRIVATE_KEY:}", "atlas.api-key[private-key]=${ATLAS_PRIVATE_KEY:}")
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(env(context)).contains("ATLAS_PUBLIC_KEY=public-key-1", "ATLAS_PRIVATE_KEY=******",
+              "ATLAS_KEY_COPY=******").doesNotContain(SECRET, REDIS_PASSWORD);
+          assertThat(configprops(context)).doesNotContain(SECRET);
+        });
+  }
 }

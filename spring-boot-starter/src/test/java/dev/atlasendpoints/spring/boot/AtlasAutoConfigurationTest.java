@@ -299,6 +299,14 @@ class AtlasAutoConfigurationTest {
   }
 
   @Test
+  void aBlankSharedLimitsUrl_asFromAnUnsetVariable_keepsTheLimitsLocal() {
+    withKey.withPropertyValues("atlas.rate-limit.shared-limits-url=${ATLAS_UNSET_REDIS_URL_FOR_TEST:}").run(context -> {
+      assertThat(context).hasNotFailed().doesNotHaveBean(RedisSharedLimits.class);
+      assertThat(context.getBean(RateLimitSettings.class).sharedStore()).isEmpty();
+    });
+  }
+
+  @Test
   void noSharedLimitsUrl_keepsTheLimitsLocal() {
     withKey.run(context -> {
       assertThat(context).doesNotHaveBean(RedisSharedLimits.class);
