@@ -288,8 +288,8 @@ class AtlasCliTest {
         "redis://:hunter22@127.0.0.1:" + closedPort());
 
     assertThat(badUrl).isEqualTo(AtlasCli.BAD_INPUT);
-    assertThat(badUrlErr).containsExactly("error: --shared-limits: a Redis URL starts with redis:// or rediss://, "
-        + "not http://");
+    assertThat(badUrlErr).containsExactly("error: --shared-limits: a Redis URL starts with redis:// or rediss:// "
+        + "(its text is not repeated: it may hold a password)");
     assertThat(unreachable).as("Redis unreachable: every call goes out under local limits").isZero();
     assertThat(out.toString()).contains("success=20").doesNotContain("hunter22");
     assertThat(err.toString()).doesNotContain("hunter22");
