@@ -1,24 +1,20 @@
 package dev.atlasendpoints.core.internal;
 
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Reads an answer's body into memory, up to a bound and a deadline: a larger one (declared or as it
- * arrives) is cancelled at once, before the next chunk is buffered, and fails with
- * {@link ResponseTooLargeException}; one not complete by {@code deadlineNanos} (a server that stalls
- * or drips it) is cancelled then, which closes its connection, and fails with {@link HttpTimeoutException}.
- *
- * @param deadlineNanos on the {@link System#nanoTime()} scale
+ * Reads an answer's body into memory, up to a bound: a larger one (declared or as it arrives) is
+ * cancelled at once, before the next chunk is buffered, and fails with {@link ResponseTooLargeException}.
+ * A body that stalls or drips is ended by the transport's {@link CallWatchdog}, which bounds the whole
+ * exchange, body included.
  */
-record BoundedBodyHandler(long maxBytes, long deadlineNanos) implements HttpResponse.BodyHandler<byte[]> {
+record BoundedBodyHandler(long maxBytes) implements HttpResponse.BodyHandler<byte[]> {
 
   @Override
   public HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
@@ -30,8 +26,6 @@ record BoundedBodyHandler(long maxBytes, long deadlineNanos) implements HttpResp
     private final int status;
     private final boolean declaredTooLarge;
     private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-    /** Fails at the deadline; completing it first (when the body ends) cancels its timer. */
-    private final CompletableFuture<Void> deadline = new CompletableFuture<>();
     private Flow.Subscription subscription;
     private byte[] bytes = new byte[0];
     private int size;
@@ -53,13 +47,6 @@ record BoundedBodyHandler(long maxBytes, long deadlineNanos) implements HttpResp
         refuse();
         return;
       }
-      body.whenComplete((bytes, failure) -> deadline.complete(null));
-      deadline.orTimeout(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS).whenComplete((done, late) -> {
-        if (late != null) {
-          subscription.cancel();
-          body.completeExceptionally(new HttpTimeoutException("the body was not complete within the read timeout"));
-        }
-      });
       subscription.request(Long.MAX_VALUE);
     }
 

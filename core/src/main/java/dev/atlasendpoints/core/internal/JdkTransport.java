@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The default transport: the JDK's {@link HttpClient} with one deadline per exchange, headers and
@@ -31,12 +30,12 @@ import java.util.concurrent.TimeUnit;
  * is never reused.
  *
  * <p>The exchange runs with {@code send} on the caller's thread: the request's own timeout covers
- * connecting, sending and the headers, and the body handler holds the rest of the same deadline.
- * ({@code sendAsync(...).get(timeout)} would cover both at once, but the JDK completes a
- * {@code sendAsync} future on {@code CompletableFuture}'s default pool, which on a machine with
- * two cores starts a new thread for every exchange: that doubled the latency of a call.) The
- * {@link CallWatchdog} bounds what these timeouts leave open: the JDK's own resend of an idempotent
- * request, and a client closed while the call waits.
+ * connecting, sending and the headers, and the {@link CallWatchdog} bounds the whole exchange (a body
+ * that stalls or drips, the JDK's own resend of an idempotent request, a client closed while the
+ * call waits) by interrupting {@code send}, which cancels the exchange and closes its connection.
+ * ({@code sendAsync(...).get(timeout)} would bound it too, but the JDK completes a {@code sendAsync}
+ * future on {@code CompletableFuture}'s default pool, which on a machine with two cores starts a new
+ * thread for every exchange: that doubled the latency of a call.)
  */
 record JdkTransport(HttpClient http, long maxBodyBytes, CallWatchdog watchdog) implements Client {
 
@@ -46,14 +45,13 @@ record JdkTransport(HttpClient http, long maxBodyBytes, CallWatchdog watchdog) i
   @Override
   public Response execute(Request request, Request.Options options) throws IOException {
     long deadlineMillis = options.readTimeoutMillis();
-    long deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(deadlineMillis);
     HttpRequest jdkRequest = toJdk(request, deadlineMillis);
     CallWatchdog.Watch watch = watchdog.start(deadlineMillis);
     HttpResponse<byte[]> answer = null;
     Exception failed = null;
     CallWatchdog.Ending ending;
     try {
-      answer = http.send(jdkRequest, new BoundedBodyHandler(maxBodyBytes, deadlineNanos));
+      answer = http.send(jdkRequest, new BoundedBodyHandler(maxBodyBytes));
     } catch (RejectedExecutionException | InterruptedException | IOException e) {
       failed = e;
     } finally {
