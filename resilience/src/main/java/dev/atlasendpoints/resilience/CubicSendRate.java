@@ -55,9 +55,39 @@ final class CubicSendRate {
     if (stated || !adapting) {
       return;
     }
-    double t = nowSeconds - lastThrottleSeconds - secondsToRegainMax;
-    double cubic = adaptive.scale() * t * t * t + maxRateAtThrottle;
-    rate = clamp(Math.min(cubic, 2 * sending));
+    rate = clamp(Math.min(curve(maxRateAtThrottle, nowSeconds - lastThrottleSeconds, secondsToRegainMax), 2 * sending));
+  }
+
+  /**
+   * Follows the fleet's controller instead of its own (limits shared through a {@link RateLimitStore}):
+   * the rate {@code sinceThrottle} seconds into the curve that started at the fleet's last 429 from
+   * {@code maxRateAtThrottle}, capped at twice the fleet's sending rate as {@link #onAccepted} caps
+   * one process's. A stated rate still takes precedence.
+   *
+   * @return the rate now allowed
+   */
+  double followFleet(double maxRateAtThrottle, double sinceThrottle, double fleetSending) {
+    if (stated) {
+      return rate;
+    }
+    adapting = false; // the fleet's curve replaces this process's own, if an outage had started one
+    double regain = Math.cbrt(maxRateAtThrottle * (1 - adaptive.beta()) / adaptive.scale());
+    rate = clamp(Math.min(curve(maxRateAtThrottle, sinceThrottle, regain), 2 * fleetSending));
+    return rate;
+  }
+
+  /**
+   * CUBIC's curve: {@code scale·(t − K)³ + Wmax}, {@code t} seconds after a 429 at {@code Wmax};
+   * {@code β·Wmax} at {@code t = 0}, {@code Wmax} again at {@code t = K}.
+   */
+  private double curve(double maxRate, double sinceThrottle, double secondsToRegain) {
+    double t = sinceThrottle - secondsToRegain;
+    return adaptive.scale() * t * t * t + maxRate;
+  }
+
+  /** Whether unstated 429s lower the rate at all ({@link RateLimitSettings.Adaptive#enabled}). */
+  boolean adapts() {
+    return adaptive.enabled();
   }
 
   /** Atlas throttled a request at {@code nowSeconds} without stating its rate. */

@@ -14,7 +14,10 @@ import java.util.Objects;
  * client still orders its own callers and keeps its own picture of the bucket, and in addition:
  * the caller at the head of a queue takes its token from {@link Bucket#take}; a 429 or an empty
  * bucket seen by one process pauses all of them ({@link Bucket#pauseFor}); a rate Atlas states to
- * one process, all adopt ({@link Bucket#adopt}). When the store cannot answer in time the attempt
+ * one process, all adopt ({@link Bucket#adopt}); and a 429 that states no rate lowers the rate of the
+ * whole fleet ({@link Bucket#throttled}), which then climbs back along one curve for all of them
+ * ({@link Adaptation}, {@link Bucket#adapt}) instead of each process probing upwards on its own, which
+ * made a fleet probe Atlas as many times faster as it has processes. When the store cannot answer in time the attempt
  * goes out under the client's own limits, and listeners hear
  * {@code ClientEventListener.onSharedLimitsFallback}.
  *
@@ -60,11 +63,55 @@ public interface RateLimitStore {
 
     /**
      * Makes {@code stated} the rate of the fleet's bucket (Atlas stated it in a 429). Best effort,
-     * like {@link #pauseUntil}.
+     * like {@link #pauseFor}.
      *
      * @param stated the refill rate Atlas stated
      */
     void adopt(RateLimitSettings.Limit stated);
+
+    /**
+     * Atlas answered 429 without stating its rate to an attempt sent {@code sentAgo} ago, while the
+     * fleet's bucket ran at {@code allowedRate}: the fleet's adaptive controller starts a new curve
+     * from the lower of that rate and the fleet's measured sending rate ({@link Adaptation}), which
+     * starts climbing when the {@code pause} the 429 asked for ends (a curve whose low start passed
+     * during the pause would send at its old rate again at once) — unless a 429 was recorded after
+     * this attempt was sent: then this one is the same overshoot, seen by another caller or process,
+     * and the rate was lowered for it already. Best effort, like {@link #pauseFor}.
+     *
+     * @param sentAgo how long ago the throttled attempt was sent, measured by this process
+     * @param allowedRate the rate this process was allowed when it sent, requests per second
+     * @param pause the pause the 429 started ({@link #pauseFor} announces it separately)
+     */
+    void throttled(Duration sentAgo, double allowedRate, Duration pause);
+
+    /**
+     * Runs the fleet's bucket at {@code perSecond}, the rate the adaptive controller allows now;
+     * every process computes it from the same {@link Adaptation}, and calls this when it changed.
+     * Best effort, like {@link #pauseFor}.
+     *
+     * @param perSecond requests per second, positive
+     */
+    void adapt(double perSecond);
+  }
+
+  /**
+   * What the fleet's adaptive controller knows: the rate at its last 429 without a stated rate, how
+   * long ago that was by the store's clock, and the rate the whole fleet takes tokens at (measured
+   * by the store as {@code MeasuredRate} measures one process's). Every process computes the same
+   * allowed rate from it, with the same CUBIC curve one process follows on its own.
+   *
+   * @param maxRateAtThrottle the rate the curve climbs back to, requests per second
+   * @param sinceThrottle how long the curve has been climbing: since the pause after its 429 ended
+   * @param sendingRate the fleet's measured sending rate, requests per second (0 until measured)
+   */
+  record Adaptation(double maxRateAtThrottle, Duration sinceThrottle, double sendingRate) {
+    public Adaptation {
+      Objects.requireNonNull(sinceThrottle, "sinceThrottle");
+      if (!(maxRateAtThrottle >= 0) || !(sendingRate >= 0) || sinceThrottle.isNegative()
+          || Double.isInfinite(maxRateAtThrottle) || Double.isInfinite(sendingRate)) {
+        throw new IllegalArgumentException("rates are finite and not negative; sinceThrottle is not negative");
+      }
+    }
   }
 
   /**
@@ -75,8 +122,11 @@ public interface RateLimitStore {
    * @param retryIn for {@link Outcome#WAIT}: how long until a token may be free (zero otherwise)
    * @param pausedFor how long a pause that is running still lasts, or {@code null}
    * @param learned the rate the fleet learned from Atlas, or {@code null}
+   * @param adaptation the fleet's adaptive controller after a 429 that stated no rate, or {@code null}
+   *     when none was recorded (or {@code learned} makes it moot)
    */
-  record Grant(Outcome outcome, Duration retryIn, Duration pausedFor, RateLimitSettings.Limit learned) {
+  record Grant(Outcome outcome, Duration retryIn, Duration pausedFor, RateLimitSettings.Limit learned,
+      Adaptation adaptation) {
 
     /** Whether a token was taken. */
     public enum Outcome {
@@ -102,23 +152,24 @@ public interface RateLimitStore {
     }
 
     /** A token was taken. */
-    public static Grant taken(RateLimitSettings.Limit learned) {
-      return new Grant(Outcome.TAKEN, Duration.ZERO, null, learned);
+    public static Grant taken(RateLimitSettings.Limit learned, Adaptation adaptation) {
+      return new Grant(Outcome.TAKEN, Duration.ZERO, null, learned, adaptation);
     }
 
     /** No token before {@code retryIn}; {@code pausedFor} when that is because of a pause. */
-    public static Grant waitFor(Duration retryIn, Duration pausedFor, RateLimitSettings.Limit learned) {
-      return new Grant(Outcome.WAIT, retryIn, pausedFor, learned);
+    public static Grant waitFor(Duration retryIn, Duration pausedFor, RateLimitSettings.Limit learned,
+        Adaptation adaptation) {
+      return new Grant(Outcome.WAIT, retryIn, pausedFor, learned, adaptation);
     }
 
     /** The store is answering, but the caller's time ran out first. */
     public static Grant outOfTime() {
-      return new Grant(Outcome.OUT_OF_TIME, Duration.ZERO, null, null);
+      return new Grant(Outcome.OUT_OF_TIME, Duration.ZERO, null, null, null);
     }
 
     /** The store did not answer. */
     public static Grant unavailable() {
-      return new Grant(Outcome.UNAVAILABLE, Duration.ZERO, null, null);
+      return new Grant(Outcome.UNAVAILABLE, Duration.ZERO, null, null, null);
     }
   }
 }

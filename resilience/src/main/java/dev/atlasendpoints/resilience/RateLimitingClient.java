@@ -60,9 +60,10 @@ final class RateLimitingClient implements Client {
     String key = endpointSet + "@" + (call.projectId() == null ? "" : call.projectId());
     SendQueue queue = queues.acquire(key, k -> newQueue(endpointSet, k), System.nanoTime());
     try {
-      awaitSlot(queue, ticketOf(request), operation);
+      boolean viaSharedBucket = awaitSlot(queue, ticketOf(request), operation);
+      long sentAtNanos = System.nanoTime();
       Response response = next.execute(request, options);
-      return settings.learnFromService() ? learn(queue, response) : response;
+      return settings.learnFromService() ? learn(queue, response, sentAtNanos, viaSharedBucket) : response;
     } finally {
       queue.release();
     }
@@ -85,11 +86,15 @@ final class RateLimitingClient implements Client {
         () -> context.events().onSharedLimitsFallback(endpointSet), System.nanoTime());
   }
 
-  /** At most {@code maxWait} in all, pause and turn included; refused at once when that is known to be too short. */
-  private void awaitSlot(SendQueue queue, long ticket, AtlasOperation operation) {
+  /**
+   * At most {@code maxWait} in all, pause and turn included; refused at once when that is known to be
+   * too short. Returns whether the slot came with a token from the shared bucket.
+   */
+  private boolean awaitSlot(SendQueue queue, long ticket, AtlasOperation operation) {
     long start = System.nanoTime();
+    boolean viaSharedBucket;
     try {
-      queue.await(ticket, start + settings.maxWait().toNanos());
+      viaSharedBucket = queue.await(ticket, start + settings.maxWait().toNanos());
     } catch (SendQueue.TooLong tooLong) {
       context.events().onClientThrottle(operation, Duration.ofNanos(System.nanoTime() - start), true);
       throw new AtlasClientThrottledException(operation.operationId(), Duration.ofNanos(tooLong.wouldWaitNanos),
@@ -102,19 +107,22 @@ final class RateLimitingClient implements Client {
     if (waited > TimeUnit.MILLISECONDS.toNanos(1)) {
       context.events().onClientThrottle(operation, Duration.ofNanos(waited), false);
     }
+    return viaSharedBucket;
   }
 
   /**
    * After a 429 the bucket pauses until {@code Retry-After} and either adopts the refill rate the
    * answer states (Atlas's parameters: set, wait, capacity, refill, seconds) or, when it states none,
-   * lowers its rate by the CUBIC rule; a {@code RateLimit-Remaining} of 0 pauses it before it
-   * answers 429; every other answer counts as accepted.
+   * lowers its rate by the CUBIC rule (the fleet's rate, when the attempt took a shared token); a
+   * {@code RateLimit-Remaining} of 0 pauses it before it answers 429; every other answer counts as
+   * accepted.
    */
-  private Response learn(SendQueue queue, Response response) {
+  private Response learn(SendQueue queue, Response response, long sentAtNanos, boolean viaSharedBucket) {
     long now = System.nanoTime();
     if (response.status() == 429) {
       Duration wait = Responses.retryAfter(response, clock).orElse(settings.emptyBucketPause());
-      queue.pauseUntil(now + (wait.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : wait).toNanos());
+      Duration pause = wait.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : wait;
+      queue.pauseUntil(now + pause.toNanos());
       byte[] body;
       try {
         body = Responses.readBody(response, ServiceRefillRate.MAX_BYTES, context.call(response.request())
@@ -124,7 +132,7 @@ final class RateLimitingClient implements Client {
       }
       ServiceRefillRate.of(body).ifPresentOrElse(
           queue::onStatedRate,
-          () -> queue.onAnswer(true, now));
+          () -> queue.onUnstatedThrottle(now, sentAtNanos, viaSharedBucket, pause));
       return response.toBuilder().body(body).build(); // the body was read: hand on a copy
     }
     queue.onAnswer(false, now);

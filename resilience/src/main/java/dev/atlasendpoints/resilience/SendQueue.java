@@ -23,9 +23,11 @@ import java.util.function.DoubleConsumer;
  * <p>With a {@link RateLimitStore.Bucket} shared with other processes, the head of the line, once
  * its own picture of the bucket allows it, also takes a token from the shared bucket (outside the
  * lock, so answers are handled meanwhile), and adopts the pause and the rate the fleet knows of;
- * its own pauses and stated rates are announced to the fleet. When the store does not answer, the
- * call goes out under this queue's own limits; when the caller's own time runs out first, it is
- * refused as any caller out of time is.
+ * its own pauses and stated rates are announced to the fleet. A 429 that states no rate lowers the
+ * fleet's rate rather than this queue's own: the queue then follows the fleet's curve
+ * ({@link CubicSendRate#followFleet}) and runs the shared bucket at it. When the store does not
+ * answer, the call goes out under this queue's own limits (and a 429 to it adapts this queue's own
+ * rate); when the caller's own time runs out first, it is refused as any caller out of time is.
  */
 final class SendQueue {
 
@@ -53,6 +55,8 @@ final class SendQueue {
   private long refilledAtNanos;
   private long pausedUntilNanos;
   private double reportedRate = Double.NaN;
+  /** The rate this queue last asked the shared bucket to run at ({@link RateLimitStore.Bucket#adapt}). */
+  private double adaptedSharedRate = Double.NaN;
   private volatile long lastUsedNanos;
 
   SendQueue(CubicSendRate controller, int configuredBurst, DoubleConsumer onRateChange, long nowNanos) {
@@ -81,10 +85,11 @@ final class SendQueue {
    * Waits for this call's turn and a token, until {@code deadlineNanos} at the latest.
    *
    * @param ticket the call's place in line: lower tickets go first
+   * @return whether the call took its token from the shared bucket (else only this queue's limits applied)
    * @throws TooLong when the slot (or the end of a pause) is beyond the deadline, known at once at
    *     the head of the line, or when the call's turn has not come by the deadline
    */
-  void await(long ticket, long deadlineNanos) throws InterruptedException, TooLong {
+  boolean await(long ticket, long deadlineNanos) throws InterruptedException, TooLong {
     boolean sentOnLocalLimits = false;
     state.lockInterruptibly();
     try {
@@ -107,7 +112,7 @@ final class SendQueue {
           if (slot - now <= 0) {
             tokens -= 1;
             sentOnLocalLimits = sharedOutcome == RateLimitStore.Grant.Outcome.UNAVAILABLE;
-            return;
+            return sharedOutcome == RateLimitStore.Grant.Outcome.TAKEN;
           }
           if (slot - deadlineNanos > 0) {
             throw new TooLong(slot - now);
@@ -166,11 +171,35 @@ final class SendQueue {
   private long adopt(RateLimitStore.Grant grant, long now) {
     if (grant.learned() != null) {
       adoptLocally(grant.learned().perSecond());
+    } else if (grant.adaptation() != null) {
+      followFleet(grant.adaptation());
     }
     if (grant.pausedFor() != null) {
       pauseLocally(now + cappedNanos(grant.pausedFor()));
     }
     return grant.outcome() == RateLimitStore.Grant.Outcome.WAIT ? now + Math.max(1, cappedNanos(grant.retryIn())) : now;
+  }
+
+  /**
+   * Takes the fleet's adaptive rate as this queue's, and runs the shared bucket at it when it moved
+   * by more than 5% since this queue last said so (every process computes the same rate, so the
+   * bucket follows the curve in steps rather than on every take). Holds {@link #state}.
+   */
+  private void followFleet(RateLimitStore.Adaptation fleet) {
+    double before = controller.rate();
+    double rate = controller.followFleet(fleet.maxRateAtThrottle(), fleet.sinceThrottle().toNanos() / 1e9,
+        fleet.sendingRate());
+    if (controller.stated()) {
+      return; // a rate Atlas stated is never second-guessed
+    }
+    if (Double.isNaN(adaptedSharedRate) || Math.abs(rate - adaptedSharedRate) > 0.05 * Math.max(rate, adaptedSharedRate)) {
+      adaptedSharedRate = rate;
+      shared.adapt(rate); // best effort and asynchronous: nothing waits on the store under the lock
+    }
+    if (rate != before) {
+      tokens = Math.min(tokens, burst(rate));
+      changed.signalAll();
+    }
   }
 
   private static long cappedNanos(Duration wait) {
@@ -223,6 +252,36 @@ final class SendQueue {
       changed.signalAll();
     } finally {
       state.unlock();
+    }
+  }
+
+  /**
+   * Atlas answered 429 without stating its rate to an attempt sent at {@code sentAtNanos}. With a
+   * shared bucket that the attempt took its token from, the fleet's controller lowers the fleet's
+   * rate (this queue follows it from the next take); otherwise this queue's own controller does.
+   *
+   * @param viaSharedBucket whether the attempt was sent with a token from the shared bucket
+   * @param pause the pause the 429 started, after which the fleet's curve starts climbing
+   */
+  void onUnstatedThrottle(long nowNanos, long sentAtNanos, boolean viaSharedBucket, Duration pause) {
+    if (shared == null || !viaSharedBucket || !controller.adapts()) {
+      onAnswer(true, nowNanos);
+      return;
+    }
+    double allowed;
+    boolean stated;
+    state.lock();
+    try {
+      refill(nowNanos);
+      tokens = Math.min(tokens, 0); // Atlas's bucket is empty: so is the picture of it
+      allowed = controller.rate();
+      stated = controller.stated();
+      changed.signalAll();
+    } finally {
+      state.unlock();
+    }
+    if (!stated) { // a stated rate is never second-guessed, here as in this process's own controller
+      shared.throttled(Duration.ofNanos(Math.max(0, nowNanos - sentAtNanos)), allowed, pause);
     }
   }
 

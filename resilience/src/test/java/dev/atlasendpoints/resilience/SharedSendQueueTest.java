@@ -3,6 +3,7 @@ package dev.atlasendpoints.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.util.List;
@@ -46,8 +47,23 @@ class SharedSendQueueTest {
       pauses.add(wait);
     }
 
+    final List<Double> adapted = new CopyOnWriteArrayList<>();
+    final List<Duration> throttledSentAgo = new CopyOnWriteArrayList<>();
+    final List<Double> throttledAllowed = new CopyOnWriteArrayList<>();
+
     @Override
     public void adopt(RateLimitSettings.Limit stated) {}
+
+    @Override
+    public void throttled(Duration sentAgo, double allowedRate, Duration pause) {
+      throttledSentAgo.add(sentAgo);
+      throttledAllowed.add(allowedRate);
+    }
+
+    @Override
+    public void adapt(double perSecond) {
+      adapted.add(perSecond);
+    }
   }
 
   private final AtomicInteger fallbacks = new AtomicInteger();
@@ -99,7 +115,7 @@ class SharedSendQueueTest {
 
   @Test
   void aCallerWithNoTimeLeftAtTheHead_isRefused_withoutAskingTheStore() {
-    FakeBucket store = new FakeBucket(timeout -> RateLimitStore.Grant.taken(null));
+    FakeBucket store = new FakeBucket(timeout -> RateLimitStore.Grant.taken(null, null));
     SendQueue queue = queue(store);
 
     assertThat(catchThrowableOfType(SendQueue.TooLong.class, () -> queue.await(0, System.nanoTime() - 1)))
@@ -115,7 +131,7 @@ class SharedSendQueueTest {
       asking.countDown();
       try {
         Thread.sleep(timeout.toMillis());
-        return RateLimitStore.Grant.taken(null);
+        return RateLimitStore.Grant.taken(null, null);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return RateLimitStore.Grant.unavailable();
@@ -145,7 +161,7 @@ class SharedSendQueueTest {
     AtomicReference<SendQueue> self = new AtomicReference<>();
     SendQueue queue = queue(new FakeBucket(timeout -> { // another caller's 429 lands meanwhile
       self.get().pauseUntil(System.nanoTime() + 60_000 * MS);
-      return RateLimitStore.Grant.taken(null);
+      return RateLimitStore.Grant.taken(null, null);
     }));
     self.set(queue);
 
@@ -159,7 +175,7 @@ class SharedSendQueueTest {
   @Test
   void aFleetPauseReadBack_isCappedAsARetryAfterIs() {
     Duration hour = Duration.ofHours(1); // e.g. written by a process whose clock is an hour ahead
-    SendQueue queue = queue(new FakeBucket(timeout -> RateLimitStore.Grant.waitFor(hour, hour, null)));
+    SendQueue queue = queue(new FakeBucket(timeout -> RateLimitStore.Grant.waitFor(hour, hour, null, null)));
 
     SendQueue.TooLong refused = catchThrowableOfType(SendQueue.TooLong.class,
         () -> queue.await(0, System.nanoTime() + 1000 * MS));
@@ -170,7 +186,7 @@ class SharedSendQueueTest {
 
   @Test
   void aPauseIsAnnouncedAsADuration_measuredByTheStore() {
-    FakeBucket store = new FakeBucket(timeout -> RateLimitStore.Grant.taken(null));
+    FakeBucket store = new FakeBucket(timeout -> RateLimitStore.Grant.taken(null, null));
     SendQueue queue = queue(store);
 
     queue.pauseUntil(System.nanoTime() + 30_000 * MS);
@@ -180,9 +196,74 @@ class SharedSendQueueTest {
   }
 
   @Test
+  void aBareThrottle_ofAnAttemptSentWithASharedToken_lowersTheFleetsRate_notThisQueuesOwn() throws Exception {
+    FakeBucket store = new FakeBucket(timeout -> RateLimitStore.Grant.taken(null, null));
+    SendQueue queue = queue(store);
+    long sentAt = System.nanoTime();
+    assertThat(queue.await(0, sentAt + 1000 * MS)).as("sent with a shared token").isTrue();
+
+    queue.onUnstatedThrottle(sentAt + 40 * MS, sentAt, true, Duration.ofSeconds(1));
+
+    assertThat(store.throttledSentAgo).containsExactly(Duration.ofMillis(40));
+    assertThat(store.throttledAllowed).containsExactly(100.0);
+    assertThat(queue.allowedRate(System.nanoTime())).as("the fleet's curve decides, from the next take")
+        .isEqualTo(100.0);
+  }
+
+  @Test
+  void aBareThrottle_ofAnAttemptSentOnLocalLimits_lowersThisQueuesOwnRate() throws Exception {
+    FakeBucket store = new FakeBucket(timeout -> RateLimitStore.Grant.unavailable());
+    SendQueue queue = queue(store);
+    long sentAt = System.nanoTime();
+    assertThat(queue.await(0, sentAt + 1000 * MS)).as("sent on local limits").isFalse();
+
+    queue.onUnstatedThrottle(sentAt + 40 * MS, sentAt, false, Duration.ofSeconds(1));
+
+    assertThat(store.throttledSentAgo).as("Redis did not take part in this attempt").isEmpty();
+    assertThat(queue.allowedRate(System.nanoTime())).isLessThan(100.0);
+  }
+
+  @Test
+  void theQueueFollowsTheFleetsCurve_andRunsTheSharedBucketAtIt_whenItMoves() throws Exception {
+    AtomicReference<RateLimitStore.Adaptation> fleet = new AtomicReference<>(
+        new RateLimitStore.Adaptation(10, Duration.ZERO, 20));
+    FakeBucket store = new FakeBucket(timeout -> RateLimitStore.Grant.taken(null, fleet.get()));
+    SendQueue queue = queue(store);
+
+    queue.await(0, System.nanoTime() + 1000 * MS);
+    assertThat(queue.allowedRate(System.nanoTime())).as("β·Wmax at the start of the curve").isCloseTo(7.0, within(1e-9));
+    assertThat(store.adapted).singleElement().satisfies(rate -> assertThat(rate).isCloseTo(7.0, within(1e-9)));
+
+    fleet.set(new RateLimitStore.Adaptation(10, Duration.ofMillis(10), 20)); // barely moved: no new write
+    queue.await(1, System.nanoTime() + 1000 * MS);
+    assertThat(store.adapted).hasSize(1);
+
+    double regain = Math.cbrt(10 * 0.3 / 0.4); // K: back at Wmax
+    fleet.set(new RateLimitStore.Adaptation(10, Duration.ofNanos((long) ((regain + 1) * 1e9)), 20));
+    queue.await(2, System.nanoTime() + 1000 * MS);
+    assertThat(store.adapted).hasSize(2).last().satisfies(rate -> assertThat(rate).isCloseTo(10.4, within(1e-3)));
+  }
+
+  @Test
+  void aStatedRate_isNotSecondGuessedByTheFleetsCurve() throws Exception {
+    FakeBucket store = new FakeBucket(timeout -> RateLimitStore.Grant.taken(null,
+        new RateLimitStore.Adaptation(50, Duration.ofSeconds(100), 100)));
+    SendQueue queue = queue(store);
+    queue.onStatedRate(new RateLimitSettings.Limit(2, Duration.ofSeconds(1)));
+
+    queue.await(0, System.nanoTime() + 1000 * MS);
+    long sentAt = System.nanoTime();
+    queue.onUnstatedThrottle(sentAt, sentAt, true, Duration.ofSeconds(1));
+
+    assertThat(queue.allowedRate(System.nanoTime())).isEqualTo(2.0);
+    assertThat(store.adapted).isEmpty();
+    assertThat(store.throttledSentAgo).isEmpty();
+  }
+
+  @Test
   void aSharedStoreWithoutTimeToAskIt_isRefusedAtBuild() {
     RateLimitSettings.Builder noWait = RateLimitSettings.builder()
-        .sharedThrough((key, limit) -> new FakeBucket(timeout -> RateLimitStore.Grant.taken(null)))
+        .sharedThrough((key, limit) -> new FakeBucket(timeout -> RateLimitStore.Grant.taken(null, null)))
         .maxWait(Duration.ZERO);
 
     assertThatThrownBy(noWait::build).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxWait");

@@ -7,11 +7,11 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.AsyncBucketProxy;
-import io.lettuce.core.GetExArgs;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One bucket's shared state in Redis, under three keys that share a hash tag:
+ * One bucket's shared state in Redis, under five keys that share a hash tag:
  * <ul>
  *   <li>{@code PREFIX:{KEY}:bucket}: Bucket4j's token bucket (compare-and-swap through Lua), at the
  *       learned rate once there is one, else at the configured limit; it expires once it would be
@@ -31,9 +31,20 @@ import java.util.concurrent.TimeoutException;
  *   <li>{@code PREFIX:{KEY}:rate}: the refill rate Atlas stated ({@code permits:periodNanos}),
  *       which every process adopts; its expiry is renewed by each read, so it goes when the
  *       bucket is idle.</li>
+ *   <li>{@code PREFIX:{KEY}:curve}: the fleet's adaptive controller after a 429 that stated no rate
+ *       (a hash): the rate its curve climbs back to ({@code w}), the pause before it climbs
+ *       ({@code p}, ms), and, as the key's time to live counted down from {@link #CURVE_SPAN} plus the
+ *       pause, how long ago it started, by Redis's clock. Set by the first 429 of an overshoot only: a
+ *       429 to an attempt sent before the curve started is the same overshoot. After
+ *       {@link #CURVE_SPAN} the curve is far above any limit, and the key is gone.</li>
+ *   <li>{@code PREFIX:{KEY}:sending}: the rate the fleet takes tokens at, measured by Redis's clock
+ *       (a hash: the window, its count, the estimate); the controller starts a curve from it, and caps
+ *       the curve at twice it.</li>
  * </ul>
- * A take costs two round trips: the pause, the rate and Bucket4j's state are read together
- * (pipelined), then Bucket4j's compare-and-swap script writes the state (more only under contention).
+ * A take costs two round trips: one script reads the pause, the rate, the curve and the sending
+ * rate while Bucket4j's state is read in the same pipeline, then Bucket4j's compare-and-swap script
+ * writes the state (more only under contention); a token taken is counted afterwards without
+ * waiting.
  */
 final class RedisBucket implements RateLimitStore.Bucket {
 
@@ -41,13 +52,80 @@ final class RedisBucket implements RateLimitStore.Bucket {
   private static final String PAUSE_SCRIPT = "if not redis.call('set', KEYS[1], '1', 'NX', 'PX', ARGV[1]) then "
       + "redis.call('pexpire', KEYS[1], ARGV[1], 'GT') end return 1";
 
+  /** How long a curve's key lives: by then the curve is far above any limit (CUBIC grows as t³). */
+  static final Duration CURVE_SPAN = Duration.ofMinutes(15);
+
+  /**
+   * Reads, in one step: the pause's remaining time; the stated rate (renewing its expiry); the
+   * curve's starting rate and age; the fleet's sending rate. KEYS pause, rate, curve, sending; ARGV
+   * the idle expiry and the curve's span, in milliseconds.
+   */
+  private static final String READ_SCRIPT = """
+      local rate = redis.call('get', KEYS[2])
+      if rate then redis.call('pexpire', KEYS[2], ARGV[1]) end
+      local curve = redis.call('hmget', KEYS[3], 'w', 'p')
+      local climbing = -1
+      if curve[1] then
+        climbing = tonumber(ARGV[2]) - redis.call('pttl', KEYS[3])
+        if climbing < 0 then climbing = 0 end
+      end
+      return {redis.call('pttl', KEYS[1]), rate or false, curve[1] or false, climbing,
+        redis.call('hget', KEYS[4], 'r') or false}
+      """;
+
+  /**
+   * Counts one token taken, in one-second windows of Redis's clock; each time a window closes, the
+   * rate over the windows since the last close counts for half of the estimate {@code r}. Slower than
+   * one process's {@code MeasuredRate} (half-second windows, 80%) on purpose: the fleet's answers
+   * come in bursts after each pause, and a curve started from a burst's rate stays above Atlas's
+   * refill rate (measured: it settled at 7.8 per second against 5, a 429 every 1.5 s); over seconds,
+   * pauses included, it is the rate the fleet got through. KEYS sending; ARGV the idle expiry, ms.
+   */
+  private static final String COUNT_SCRIPT = """
+      local t = redis.call('time')
+      local window = tonumber(t[1])
+      local m = redis.call('hmget', KEYS[1], 'w', 'n', 'r')
+      local w = tonumber(m[1]) or window
+      local n = (tonumber(m[2]) or 0) + 1
+      local r = tonumber(m[3]) or 0
+      if window > w then
+        r = 0.5 * n / (window - w) + 0.5 * r
+        n = 0
+        w = window
+      end
+      redis.call('hset', KEYS[1], 'w', w, 'n', n, 'r', tostring(r))
+      redis.call('pexpire', KEYS[1], ARGV[1])
+      return n
+      """;
+
+  /**
+   * Starts a curve from the lower of the sending rate and the allowed rate, climbing after the
+   * pause, unless one started after the throttled attempt was sent (then it is the same overshoot).
+   * KEYS curve, sending; ARGV how long ago the attempt was sent (ms), the allowed rate, the curve's
+   * span (ms), the pause (ms).
+   */
+  private static final String THROTTLE_SCRIPT = """
+      local ttl = redis.call('pttl', KEYS[1])
+      local pause = tonumber(redis.call('hget', KEYS[1], 'p'))
+      if ttl > 0 and pause and tonumber(ARGV[1]) >= tonumber(ARGV[3]) + pause - ttl then return 0 end
+      local sending = tonumber(redis.call('hget', KEYS[2], 'r')) or 0
+      redis.call('del', KEYS[1])
+      redis.call('hset', KEYS[1], 'w', tostring(math.min(sending, tonumber(ARGV[2]))), 'p', ARGV[4])
+      redis.call('pexpire', KEYS[1], tonumber(ARGV[3]) + tonumber(ARGV[4]))
+      return 1
+      """;
+
   private final RedisSharedLimits store;
   private final byte[] bucketKey;
   private final byte[] pauseKey;
   private final byte[] rateKey;
+  private final byte[] curveKey;
+  private final byte[] sendingKey;
   private final RateLimitSettings.Limit configured;
   /** The rate the fleet had learned at the last take: a bucket created anew in Redis starts at it. */
   private volatile RateLimitSettings.Limit lastLearned;
+  /** The adaptive rate this process last ran the bucket at, or 0: a bucket created anew starts at it. */
+  private volatile double lastAdapted;
 
   RedisBucket(RedisSharedLimits store, String prefix, String key, RateLimitSettings.Limit configured) {
     this.store = store;
@@ -56,6 +134,8 @@ final class RedisBucket implements RateLimitStore.Bucket {
     this.bucketKey = (tagged + "bucket").getBytes(StandardCharsets.UTF_8);
     this.pauseKey = (tagged + "pause").getBytes(StandardCharsets.UTF_8);
     this.rateKey = (tagged + "rate").getBytes(StandardCharsets.UTF_8);
+    this.curveKey = (tagged + "curve").getBytes(StandardCharsets.UTF_8);
+    this.sendingKey = (tagged + "sending").getBytes(StandardCharsets.UTF_8);
     this.configured = configured;
   }
 
@@ -72,23 +152,29 @@ final class RedisBucket implements RateLimitStore.Bucket {
     boolean callersTime = timeout.compareTo(store.commandTimeout()) < 0;
     long deadline = start + (callersTime ? timeout : store.commandTimeout()).toNanos();
     try {
-      // All three reads leave at once (one round trip), Bucket4j's compare-and-swap follows (a second).
+      // The reads and Bucket4j's read leave at once (one round trip), its compare-and-swap follows (a second).
       // During a pause the token taken is wasted, which costs nothing: Atlas's bucket is empty anyway.
-      Future<Long> pause = redis.commands().pttl(pauseKey); // -2 without a pause
-      Future<byte[]> rate = redis.commands().getex(rateKey, GetExArgs.Builder.px(store.idleExpiry()));
-      RateLimitSettings.Limit known = lastLearned;
-      Future<ConsumptionProbe> token = tokens(redis, known != null ? known : configured).tryConsumeAndReturnRemaining(1);
-      long pausedForMillis = await(pause, deadline);
-      RateLimitSettings.Limit learned = decode(await(rate, deadline));
+      Future<List<Object>> read = redis.commands().eval(READ_SCRIPT, ScriptOutputType.MULTI,
+          new byte[][] {pauseKey, rateKey, curveKey, sendingKey}, millis(store.idleExpiry()), millis(CURVE_SPAN));
+      Future<ConsumptionProbe> token = tokens(redis, startingConfiguration()).tryConsumeAndReturnRemaining(1);
+      List<Object> state = await(read, deadline);
+      RateLimitSettings.Limit learned = decode((byte[]) state.get(1));
       lastLearned = learned;
+      RateLimitStore.Adaptation adaptation = learned == null ? adaptation(state) : null;
       ConsumptionProbe probe = await(token, deadline);
       store.health().answered(start);
+      long pausedForMillis = (Long) state.get(0); // -2 without a pause
       if (pausedForMillis > 0) {
         Duration paused = Duration.ofMillis(pausedForMillis);
-        return RateLimitStore.Grant.waitFor(paused, paused, learned);
+        return RateLimitStore.Grant.waitFor(paused, paused, learned, adaptation);
       }
-      return probe.isConsumed() ? RateLimitStore.Grant.taken(learned)
-          : RateLimitStore.Grant.waitFor(Duration.ofNanos(probe.getNanosToWaitForRefill()), null, learned);
+      if (!probe.isConsumed()) {
+        return RateLimitStore.Grant.waitFor(Duration.ofNanos(probe.getNanosToWaitForRefill()), null, learned,
+            adaptation);
+      }
+      watch(redis.commands().eval(COUNT_SCRIPT, ScriptOutputType.INTEGER, new byte[][] {sendingKey},
+          millis(store.idleExpiry())).toCompletableFuture()); // the fleet's sending rate: nobody waits on it
+      return RateLimitStore.Grant.taken(learned, adaptation);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // the caller's wait sees it and ends typed, without sending
       return RateLimitStore.Grant.unavailable();
@@ -114,6 +200,27 @@ final class RedisBucket implements RateLimitStore.Bucket {
     }
   }
 
+  @Override
+  public void throttled(Duration sentAgo, double allowedRate, Duration pause) {
+    RedisSharedLimits.Connected redis = store.connectedIfUp();
+    if (redis != null && allowedRate > 0 && !Double.isInfinite(allowedRate)) {
+      watch(redis.commands().eval(THROTTLE_SCRIPT, ScriptOutputType.INTEGER, new byte[][] {curveKey, sendingKey},
+          millis(sentAgo), Double.toString(allowedRate).getBytes(StandardCharsets.UTF_8), millis(CURVE_SPAN),
+          millis(pause)).toCompletableFuture());
+    }
+  }
+
+  /** Replaces the token bucket's configuration with {@code perSecond} (see {@link #adaptiveConfiguration}). */
+  @Override
+  public void adapt(double perSecond) {
+    RedisSharedLimits.Connected redis = store.connectedIfUp();
+    if (redis != null && perSecond > 0 && !Double.isInfinite(perSecond)) {
+      lastAdapted = perSecond;
+      BucketConfiguration adapted = adaptiveConfiguration(perSecond);
+      watch(tokens(redis, adapted).replaceConfiguration(adapted, TokensInheritanceStrategy.AS_IS));
+    }
+  }
+
   /** Stores the rate for every process to read, and replaces the token bucket's configuration with it. */
   @Override
   public void adopt(RateLimitSettings.Limit stated) {
@@ -121,12 +228,52 @@ final class RedisBucket implements RateLimitStore.Bucket {
     if (redis != null) {
       watch(redis.commands().set(rateKey, encode(stated), SetArgs.Builder.px(store.idleExpiry()))
           .toCompletableFuture());
-      watch(tokens(redis, stated).replaceConfiguration(configuration(stated), TokensInheritanceStrategy.AS_IS));
+      watch(tokens(redis, configuration(stated)).replaceConfiguration(configuration(stated),
+          TokensInheritanceStrategy.AS_IS));
     }
   }
 
-  private AsyncBucketProxy tokens(RedisSharedLimits.Connected redis, RateLimitSettings.Limit limit) {
-    return redis.buckets().builder().build(bucketKey, () -> CompletableFuture.completedFuture(configuration(limit)));
+  /** What a bucket created anew in Redis starts at: the stated rate, else the adapted one, else the configured limit. */
+  private BucketConfiguration startingConfiguration() {
+    RateLimitSettings.Limit known = lastLearned;
+    double adapted = lastAdapted;
+    return known != null ? configuration(known) : adapted > 0 ? adaptiveConfiguration(adapted) : configuration(configured);
+  }
+
+  private AsyncBucketProxy tokens(RedisSharedLimits.Connected redis, BucketConfiguration whenNew) {
+    return redis.buckets().builder().build(bucketKey, () -> CompletableFuture.completedFuture(whenNew));
+  }
+
+  /** The curve the read script found, or {@code null} when no 429 started one (or it ran its span). */
+  private static RateLimitStore.Adaptation adaptation(List<Object> state) {
+    byte[] maxRate = (byte[]) state.get(2);
+    long ageMillis = (Long) state.get(3); // how long it has been climbing: 0 during its pause
+    if (maxRate == null || ageMillis < 0 || ageMillis > CURVE_SPAN.toMillis()) {
+      return null;
+    }
+    byte[] sending = (byte[]) state.get(4);
+    try {
+      return new RateLimitStore.Adaptation(Double.parseDouble(new String(maxRate, StandardCharsets.UTF_8)),
+          Duration.ofMillis(ageMillis), sending == null ? 0 : Double.parseDouble(new String(sending, StandardCharsets.UTF_8)));
+    } catch (IllegalArgumentException foreign) {
+      return null; // not written by this module: no curve
+    }
+  }
+
+  /**
+   * {@code perSecond} refilled continuously, holding one second's worth (at least one token), as one
+   * process's own bucket holds while it adapts.
+   */
+  static BucketConfiguration adaptiveConfiguration(double perSecond) {
+    long capacity = Math.max(1, (long) perSecond);
+    return BucketConfiguration.builder()
+        .addLimit(Bandwidth.builder().capacity(capacity)
+            .refillGreedy(capacity, Duration.ofNanos(Math.max(1, Math.round(capacity / perSecond * 1e9)))).build())
+        .build();
+  }
+
+  private static byte[] millis(Duration duration) {
+    return Long.toString(Math.max(1, duration.toMillis())).getBytes(StandardCharsets.UTF_8);
   }
 
   /** {@code permits} per {@code period}, refilled continuously, holding at most {@code permits}. */

@@ -126,6 +126,84 @@ class RedisSharedLimitsTest {
   }
 
   @Test
+  void aBareThrottleSeenByOneProcess_startsOneCurveForTheWholeFleet_fromTheFleetsSendingRate() throws Exception {
+    String key = key("curve");
+    Limit plenty = new Limit(1000, Duration.ofSeconds(1));
+    try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url());
+        RedisSharedLimits b = RedisSharedLimits.connect(REDIS.url())) {
+      assertThat(b.bucket(key, plenty).take(TIMEOUT).adaptation()).as("no 429 yet: no curve").isNull();
+      long until = System.nanoTime() + Duration.ofMillis(3200).toNanos();
+      int taken = 0;
+      while (System.nanoTime() - until < 0) { // the fleet sends at about 40 per second, from both connections
+        (taken++ % 2 == 0 ? a : b).bucket(key, plenty).take(TIMEOUT);
+        Thread.sleep(25);
+      }
+
+      a.bucket(key, plenty).throttled(Duration.ofMillis(5), 1000, Duration.ZERO);
+      a.bucket(key, plenty).take(TIMEOUT); // in order after the throttle
+      RateLimitStore.Adaptation seenByB = b.bucket(key, plenty).take(TIMEOUT).adaptation();
+
+      assertThat(seenByB).isNotNull();
+      assertThat(seenByB.maxRateAtThrottle()).as("the fleet's sending rate, not the allowed 1000/s")
+          .isBetween(15.0, 45.0);
+      assertThat(seenByB.sendingRate()).isEqualTo(seenByB.maxRateAtThrottle());
+      assertThat(seenByB.sinceThrottle()).isLessThan(Duration.ofSeconds(1));
+    }
+  }
+
+  @Test
+  void aThrottleOfAnAttemptSentBeforeTheCurveStarted_isTheSameOvershoot_andLeavesTheCurve() throws Exception {
+    String key = key("overshoot");
+    Limit plenty = new Limit(1000, Duration.ofSeconds(1));
+    try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url());
+        RedisSharedLimits b = RedisSharedLimits.connect(REDIS.url())) {
+      a.bucket(key, plenty).throttled(Duration.ofMillis(1), 8, Duration.ZERO); // nothing measured yet: from the floor
+      a.bucket(key, plenty).take(TIMEOUT);
+      Thread.sleep(300);
+      RateLimitStore.Adaptation first = a.bucket(key, plenty).take(TIMEOUT).adaptation();
+
+      b.bucket(key, plenty).throttled(Duration.ofSeconds(2), 8, Duration.ZERO); // sent before the curve started
+      b.bucket(key, plenty).take(TIMEOUT);
+      RateLimitStore.Adaptation after = b.bucket(key, plenty).take(TIMEOUT).adaptation();
+      assertThat(after.sinceThrottle()).as("the same curve, still running").isGreaterThanOrEqualTo(first.sinceThrottle());
+
+      b.bucket(key, plenty).throttled(Duration.ofMillis(1), 8, Duration.ZERO); // sent after it started: a new overshoot
+      b.bucket(key, plenty).take(TIMEOUT);
+      assertThat(a.bucket(key, plenty).take(TIMEOUT).adaptation().sinceThrottle())
+          .isLessThan(first.sinceThrottle());
+    }
+  }
+
+  @Test
+  void aCurveStartsClimbing_whenThePauseAfterIts429Ends() {
+    String key = key("climb");
+    Limit plenty = new Limit(1000, Duration.ofSeconds(1));
+    try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url())) {
+      a.bucket(key, plenty).throttled(Duration.ofMillis(1), 8, Duration.ofSeconds(30));
+      a.bucket(key, plenty).take(TIMEOUT);
+
+      assertThat(a.bucket(key, plenty).take(TIMEOUT).adaptation().sinceThrottle()).as("still paused").isZero();
+    }
+  }
+
+  @Test
+  void anAdaptedRate_runsTheFleetsBucket() {
+    String key = key("adapt");
+    Limit plenty = new Limit(1000, Duration.ofSeconds(1));
+    try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url());
+        RedisSharedLimits b = RedisSharedLimits.connect(REDIS.url())) {
+      a.bucket(key, plenty).take(TIMEOUT);
+      a.bucket(key, plenty).adapt(2.0); // two per second, holding two
+      a.bucket(key, plenty).take(TIMEOUT); // in order after the replacement
+
+      b.bucket(key, plenty).take(TIMEOUT);
+      RateLimitStore.Grant third = b.bucket(key, plenty).take(TIMEOUT);
+      assertThat(third.outcome()).isEqualTo(Outcome.WAIT);
+      assertThat(third.retryIn()).isBetween(Duration.ofMillis(100), Duration.ofMillis(500));
+    }
+  }
+
+  @Test
   void keysAreNamespaced_andExpireWhenIdle() {
     String key = key("keys");
     Limit limit = new Limit(5, Duration.ofSeconds(1));
@@ -134,14 +212,17 @@ class RedisSharedLimitsTest {
         RedisClient raw = RedisClient.create(REDIS.url());
         StatefulRedisConnection<String, String> redis = raw.connect()) {
       store.bucket(key, limit).adopt(new Limit(1, Duration.ofSeconds(1)));
+      store.bucket(key, limit).take(TIMEOUT); // a token taken is counted
       store.bucket(key, limit).pauseFor(Duration.ofSeconds(20));
+      store.bucket(key, limit).throttled(Duration.ofMillis(1), 5, Duration.ZERO);
       store.bucket(key, limit).take(TIMEOUT);
       store.bucket(key, limit).take(Duration.ofSeconds(1));
 
       List<String> keys = redis.sync().keys("*" + key.substring(key.indexOf('@')) + "*");
-      assertThat(keys).hasSize(3).allMatch(k -> k.startsWith("fleet-a:{"));
+      assertThat(keys).hasSize(5).allMatch(k -> k.startsWith("fleet-a:{"));
       for (String k : keys) {
-        assertThat(redis.sync().pttl(k)).as(k).isBetween(1L, 60_000L);
+        assertThat(redis.sync().pttl(k)).as(k).isBetween(1L, k.endsWith(":curve") ? RedisBucket.CURVE_SPAN.toMillis()
+            : 60_000L);
       }
     }
   }
