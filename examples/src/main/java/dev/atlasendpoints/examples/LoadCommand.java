@@ -60,9 +60,13 @@ final class LoadCommand extends AtlasCli.Subcommand {
   @Option(names = "--metrics-port", description = "Serve /metrics on 127.0.0.1 at this port while running.")
   Integer metricsPort;
 
-  @Option(names = "--shared-limits", paramLabel = "URL",
+  /** Where {@code --shared-limits} without a URL reads it: a password in argv is visible to every user of the host. */
+  static final String SHARED_LIMITS_URL = "ATLAS_SHARED_LIMITS_URL";
+
+  @Option(names = "--shared-limits", paramLabel = "URL", arity = "0..1", fallbackValue = "",
       description = "Share rate limits with every other process using this Redis (redis://[:password@]host:port or "
-          + "rediss://…), so that a fleet on one API key stays within Atlas's limits together.")
+          + "rediss://…), so that a fleet on one API key stays within Atlas's limits together. Without a URL: "
+          + "$" + SHARED_LIMITS_URL + " (keeps a password out of the process list).")
   String sharedLimits;
 
   @Option(names = "--hold-seconds", defaultValue = "0",
@@ -134,8 +138,12 @@ final class LoadCommand extends AtlasCli.Subcommand {
   }
 
   private RedisSharedLimits connectShared() {
+    String url = sharedLimits.isEmpty() ? cli.environment.get(SHARED_LIMITS_URL) : sharedLimits;
+    if (url == null || url.isBlank()) {
+      throw new BadInputException("--shared-limits without a URL reads it from " + SHARED_LIMITS_URL + ", which is not set");
+    }
     try {
-      return RedisSharedLimits.connect(sharedLimits);
+      return RedisSharedLimits.connect(url);
     } catch (IllegalArgumentException e) {
       throw new BadInputException("--shared-limits: " + e.getMessage(), e); // the message never holds the URL
     }

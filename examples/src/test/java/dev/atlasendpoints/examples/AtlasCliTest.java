@@ -296,6 +296,28 @@ class AtlasCliTest {
   }
 
   @Test
+  void sharedLimits_withoutAUrl_readItFromTheEnvironment_soNoPasswordIsInTheProcessList() throws Exception {
+    Map<String, String> withUrl = environment(simulator.baseUri().toString());
+    withUrl.put(LoadCommand.SHARED_LIMITS_URL, "redis://:hunter22@127.0.0.1:" + closedPort());
+    int fromEnvironment = execute(withUrl, null, "load", "-n", "8", "-c", "2", "--shared-limits");
+    String fromEnvironmentOut = out.toString();
+    withUrl.put(LoadCommand.SHARED_LIMITS_URL, "http://:hunter22@127.0.0.1:6379");
+    int badFromEnvironment = execute(withUrl, null, "load", "-n", "1", "--shared-limits");
+    List<String> badErr = errLines();
+    int unset = run("load", "-n", "1", "--shared-limits");
+    List<String> unsetErr = errLines();
+
+    assertThat(fromEnvironment).as("read and used: Redis unreachable, calls under local limits").isZero();
+    assertThat(fromEnvironmentOut).contains("success=8").doesNotContain("hunter22");
+    assertThat(badFromEnvironment).as("the variable's URL is the one checked").isEqualTo(AtlasCli.BAD_INPUT);
+    assertThat(badErr).singleElement().asString().startsWith("error: --shared-limits: a Redis URL starts with")
+        .doesNotContain("hunter22");
+    assertThat(unset).isEqualTo(AtlasCli.BAD_INPUT);
+    assertThat(unsetErr).containsExactly("error: --shared-limits without a URL reads it from ATLAS_SHARED_LIMITS_URL, "
+        + "which is not set");
+  }
+
+  @Test
   void badOptionValuesAndBaseUrl_exitTwo_withPicocliUsageOrOneLine() {
     int badEnum = run("create-service", "--provider", "MARS", "--region", "us-east-1");
     String badEnumErr = err.toString();

@@ -55,6 +55,11 @@ final class SendQueue {
   private long refilledAtNanos;
   private long pausedUntilNanos;
   private double reportedRate = Double.NaN;
+  /**
+   * The refill rate Atlas last stated to this process, or {@code null}: announced to the fleet again
+   * while the store answers without it (announced during an outage, the store dropped it).
+   */
+  private RateLimitSettings.Limit stated;
   /** The rate this queue last asked the shared bucket to run at ({@link RateLimitStore.Bucket#adapt}). */
   private double adaptedSharedRate = Double.NaN;
   private volatile long lastUsedNanos;
@@ -170,7 +175,10 @@ final class SendQueue {
    */
   private long adopt(RateLimitStore.Grant grant, long now) {
     if (grant.learned() != null) {
+      stated = grant.learned();
       adoptLocally(grant.learned().perSecond());
+    } else if (stated != null && grant.outcome() != RateLimitStore.Grant.Outcome.UNAVAILABLE) {
+      shared.adopt(stated); // the fleet lost (or never got) what Atlas stated here: best effort, no wait
     } else if (grant.adaptation() != null) {
       followFleet(grant.adaptation());
     }
@@ -289,6 +297,12 @@ final class SendQueue {
   void onStatedRate(RateLimitSettings.Limit stated) {
     adoptLocally(stated.perSecond());
     if (shared != null) {
+      state.lock();
+      try {
+        this.stated = stated;
+      } finally {
+        state.unlock();
+      }
       shared.adopt(stated);
     }
   }

@@ -51,8 +51,12 @@ class SharedSendQueueTest {
     final List<Duration> throttledSentAgo = new CopyOnWriteArrayList<>();
     final List<Double> throttledAllowed = new CopyOnWriteArrayList<>();
 
+    final List<RateLimitSettings.Limit> adopted = new CopyOnWriteArrayList<>();
+
     @Override
-    public void adopt(RateLimitSettings.Limit stated) {}
+    public void adopt(RateLimitSettings.Limit stated) {
+      adopted.add(stated);
+    }
 
     @Override
     public void throttled(Duration sentAgo, double allowedRate, Duration pause) {
@@ -242,6 +246,25 @@ class SharedSendQueueTest {
     fleet.set(new RateLimitStore.Adaptation(10, Duration.ofNanos((long) ((regain + 1) * 1e9)), 20));
     queue.await(2, System.nanoTime() + 1000 * MS);
     assertThat(store.adapted).hasSize(2).last().satisfies(rate -> assertThat(rate).isCloseTo(10.4, within(1e-3)));
+  }
+
+  @Test
+  void aStatedRateTheFleetDoesNotKnow_isAnnouncedAgain_untilItDoes() throws Exception {
+    RateLimitSettings.Limit stated = new RateLimitSettings.Limit(50, Duration.ofSeconds(1));
+    AtomicReference<RateLimitStore.Grant> answer = new AtomicReference<>(RateLimitStore.Grant.unavailable());
+    FakeBucket store = new FakeBucket(timeout -> answer.get());
+    SendQueue queue = queue(store);
+    queue.onStatedRate(stated); // e.g. during an outage: the store drops it
+
+    queue.await(0, System.nanoTime() + 1000 * MS);
+    assertThat(store.adopted).as("not re-sent while the store does not answer").hasSize(1);
+    answer.set(RateLimitStore.Grant.taken(null, null)); // Redis is back, without the rate
+    queue.await(1, System.nanoTime() + 1000 * MS);
+    assertThat(store.adopted).hasSize(2).last().isEqualTo(stated);
+    answer.set(RateLimitStore.Grant.taken(stated, null)); // the fleet has it now
+    queue.await(2, System.nanoTime() + 1000 * MS);
+    queue.await(3, System.nanoTime() + 1000 * MS);
+    assertThat(store.adopted).hasSize(2);
   }
 
   @Test

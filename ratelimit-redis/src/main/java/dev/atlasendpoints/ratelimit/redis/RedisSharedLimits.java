@@ -7,7 +7,11 @@ import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -15,11 +19,14 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -49,6 +56,14 @@ public final class RedisSharedLimits implements RateLimitStore, AutoCloseable {
   }
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+  private static final System.Logger LOG = System.getLogger("dev.atlasendpoints.ratelimit.redis");
+
+  /**
+   * What sharing needs of the server, tried once per connection: scripts, {@code SET … PX},
+   * {@code PEXPIRE … GT} (Redis 7.0) and {@code TIME} inside a script. KEYS a throwaway key.
+   */
+  private static final String PROBE_SCRIPT = "redis.call('set', KEYS[1], '1', 'PX', 1000) "
+      + "redis.call('pexpire', KEYS[1], 2000, 'GT') redis.call('time') return 1";
 
   private final RedisUrl url;
   private final String keyPrefix;
@@ -61,6 +76,8 @@ public final class RedisSharedLimits implements RateLimitStore, AutoCloseable {
   private final AtomicReference<Connected> connected = new AtomicReference<>();
   private final ScheduledExecutorService connector;
   private volatile boolean closed;
+  /** Set when the server refused what sharing needs: then limits stay local for good. */
+  private volatile boolean unusable;
 
   private RedisSharedLimits(Builder builder) {
     this.url = builder.url;
@@ -129,7 +146,7 @@ public final class RedisSharedLimits implements RateLimitStore, AutoCloseable {
    */
   Connected connectedIfAnswering(long nowNanos) {
     Connected current = connected.get();
-    if (closed || !health.mayAsk(nowNanos)) {
+    if (closed || unusable || !health.mayAsk(nowNanos)) {
       return null;
     }
     if (current == null) {
@@ -140,7 +157,7 @@ public final class RedisSharedLimits implements RateLimitStore, AutoCloseable {
 
   /** The connection when Redis is taken to be answering, for best-effort writes; else {@code null}. */
   Connected connectedIfUp() {
-    return closed || !health.up() ? null : connected.get();
+    return closed || unusable || !health.up() ? null : connected.get();
   }
 
   StoreHealth health() {
@@ -198,6 +215,10 @@ public final class RedisSharedLimits implements RateLimitStore, AutoCloseable {
     StatefulRedisConnection<byte[], byte[]> connection = null;
     try {
       connection = client.connect(ByteArrayCodec.INSTANCE);
+      if (!serverCanShare(connection)) {
+        connection.close();
+        return true; // nothing to retry: the server's version or its ACL will not change by retrying
+      }
       AsyncProxyManager<byte[]> buckets = Bucket4jLettuce.casBasedBuilder(connection)
           .requestTimeout(commandTimeout)
           .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(idleExpiry))
@@ -220,16 +241,45 @@ public final class RedisSharedLimits implements RateLimitStore, AutoCloseable {
   }
 
   /**
+   * Whether the server runs what sharing needs ({@link #PROBE_SCRIPT}); when it refuses (older than
+   * Redis 7.0, or an ACL or a managed service without scripts or one of the commands), says so once,
+   * and limits stay local. A timeout is not a refusal: it is left to the usual retries.
+   */
+  private boolean serverCanShare(StatefulRedisConnection<byte[], byte[]> connection) {
+    byte[] probe = (keyPrefix + ":probe").getBytes(StandardCharsets.UTF_8);
+    try {
+      connection.async().eval(PROBE_SCRIPT, ScriptOutputType.INTEGER, new byte[][] {probe})
+          .get(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof RedisCommandExecutionException refused)) {
+        throw new RedisException("probe failed", e.getCause());
+      }
+      unusable = true;
+      String reason = String.valueOf(refused.getMessage()).lines().findFirst().orElse("");
+      LOG.log(System.Logger.Level.ERROR, "shared rate limits at " + url + " cannot be used: the server refused what "
+          + "they need (Redis 7.0 or later, allowed to run scripts, SET, PEXPIRE and TIME): " + reason
+          + "; each process keeps its own limits");
+      return false;
+    } catch (TimeoutException e) {
+      throw new RedisCommandTimeoutException("probe timed out");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RedisException("interrupted while probing");
+    }
+  }
+
+  /**
    * One token taken from a throwaway bucket, within the connect timeout: a cold JVM loads Bucket4j's
    * classes here rather than in a caller's first take, which would exceed the command timeout and
    * fall back to local limits just when a fleet starts together.
    */
   private void warmUp(AsyncProxyManager<byte[]> buckets) {
-    byte[] key = (keyPrefix + ":warm-up").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] key = (keyPrefix + ":warm-up").getBytes(StandardCharsets.UTF_8);
     try {
       buckets.builder().build(key, RedisBucket.configuration(new RateLimitSettings.Limit(1, Duration.ofSeconds(1))))
           .tryConsumeAndReturnRemaining(1).get(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+    } catch (ExecutionException | TimeoutException e) {
       // only a warm-up: the first takes will tell whether Redis answers
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

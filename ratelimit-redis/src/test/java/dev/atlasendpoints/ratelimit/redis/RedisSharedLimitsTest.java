@@ -29,6 +29,22 @@ class RedisSharedLimitsTest {
     return "/api/atlas/v2/groups/{groupId}/privateEndpoint@" + name + "-" + System.nanoTime();
   }
 
+  /** A log handler that keeps what it is given. */
+  private static Handler capturingInto(List<LogRecord> logged) {
+    return new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        logged.add(record);
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+  }
+
   @Test
   void tokensAreOneBucketAcrossConnections() {
     String key = key("tokens");
@@ -228,21 +244,38 @@ class RedisSharedLimitsTest {
   }
 
   @Test
+  void aServerThatRefusesWhatSharingNeeds_isReportedOnce_andLimitsStayLocal() {
+    List<LogRecord> logged = new CopyOnWriteArrayList<>();
+    Logger logger = Logger.getLogger("dev.atlasendpoints.ratelimit.redis");
+    Handler capture = capturingInto(logged);
+    String user = "no-pexpire-" + System.nanoTime();
+    String password = "limited-Pa55-" + System.nanoTime();
+    logger.addHandler(capture);
+    try (RedisClient raw = RedisClient.create(REDIS.url());
+        StatefulRedisConnection<String, String> admin = raw.connect()) {
+      // As a server older than 7.0 refuses PEXPIRE … GT, or a managed one its scripts: here an ACL refuses PEXPIRE.
+      admin.sync().aclSetuser(user, io.lettuce.core.AclSetuserArgs.Builder.on().addPassword(password)
+          .allKeys().allChannels().allCommands().removeCommand(io.lettuce.core.protocol.CommandType.PEXPIRE));
+      try (RedisSharedLimits store = RedisSharedLimits.connect(REDIS.url()
+          .replace(":" + RedisServer.PASSWORD + "@", user + ":" + password + "@"))) {
+        RateLimitStore.Bucket bucket = store.bucket(key("refused"), new Limit(100, Duration.ofSeconds(1)));
+
+        assertThat(bucket.take(TIMEOUT).outcome()).isEqualTo(Outcome.UNAVAILABLE);
+        assertThat(bucket.take(TIMEOUT).outcome()).isEqualTo(Outcome.UNAVAILABLE);
+      }
+    } finally {
+      logger.removeHandler(capture);
+    }
+    assertThat(logged).filteredOn(record -> record.getMessage().contains("cannot be used")).singleElement()
+        .satisfies(record -> assertThat(record.getMessage()).contains("Redis 7.0 or later").containsIgnoringCase("pexpire")
+            .doesNotContain(password));
+  }
+
+  @Test
   void credentialsAreNeverPrinted() {
     List<LogRecord> logged = new CopyOnWriteArrayList<>();
     Logger logger = Logger.getLogger("dev.atlasendpoints.ratelimit.redis");
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        logged.add(record);
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
+    Handler capture = capturingInto(logged);
     logger.addHandler(capture);
     String wrongPassword = REDIS.url().replace(RedisServer.PASSWORD, "wrong-Pa55word");
     try (RedisSharedLimits store = RedisSharedLimits.connect(wrongPassword)) {
