@@ -22,6 +22,7 @@ final class CubicSendRate {
   private double lastThrottleSeconds;
   private double secondsToRegainMax;
   private boolean adapting;
+  private boolean followingFleet;
   private boolean stated;
 
   CubicSendRate(RateLimitSettings.Adaptive adaptive, double configured) {
@@ -52,7 +53,7 @@ final class CubicSendRate {
   /** Atlas accepted a request at {@code nowSeconds}: the rate climbs back along the cubic curve. */
   void onAccepted(double nowSeconds) {
     double sending = measured.record(nowSeconds);
-    if (stated || !adapting) {
+    if (stated || !adapting || followingFleet) {
       return;
     }
     rate = clamp(Math.min(curve(maxRateAtThrottle, nowSeconds - lastThrottleSeconds, secondsToRegainMax), 2 * sending));
@@ -62,18 +63,36 @@ final class CubicSendRate {
    * Follows the fleet's controller instead of its own (limits shared through a {@link RateLimitStore}):
    * the rate {@code sinceThrottle} seconds into the curve that started at the fleet's last 429 from
    * {@code maxRateAtThrottle}, capped at twice the fleet's sending rate as {@link #onAccepted} caps
-   * one process's. A stated rate still takes precedence.
+   * one process's. A stated rate still takes precedence. The curve is kept as this process's own, so
+   * that when the fleet's is gone ({@link #stopFollowingFleet}) this process carries on along it.
    *
    * @return the rate now allowed
    */
-  double followFleet(double maxRateAtThrottle, double sinceThrottle, double fleetSending) {
+  double followFleet(double nowSeconds, double maxRateAtThrottle, double sinceThrottle, double fleetSending) {
     if (stated) {
       return rate;
     }
-    adapting = false; // the fleet's curve replaces this process's own, if an outage had started one
-    double regain = Math.cbrt(maxRateAtThrottle * (1 - adaptive.beta()) / adaptive.scale());
-    rate = clamp(Math.min(curve(maxRateAtThrottle, sinceThrottle, regain), 2 * fleetSending));
+    followingFleet = true;
+    adapting = true;
+    this.maxRateAtThrottle = maxRateAtThrottle;
+    secondsToRegainMax = Math.cbrt(maxRateAtThrottle * (1 - adaptive.beta()) / adaptive.scale());
+    lastThrottleSeconds = nowSeconds - sinceThrottle;
+    rate = clamp(Math.min(curve(maxRateAtThrottle, sinceThrottle, secondsToRegainMax), 2 * fleetSending));
     return rate;
+  }
+
+  /** Whether the rate follows the fleet's curve ({@link #followFleet}). */
+  boolean followingFleet() {
+    return followingFleet;
+  }
+
+  /**
+   * The fleet's curve is gone (its 429 long past) or cannot be read (the store does not answer):
+   * this process carries on along the last one it followed, measured by its own answers, as if it
+   * had been its own.
+   */
+  void stopFollowingFleet() {
+    followingFleet = false;
   }
 
   /**

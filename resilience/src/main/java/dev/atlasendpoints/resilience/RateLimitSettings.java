@@ -43,7 +43,7 @@ public record RateLimitSettings(Limit defaultLimit, Map<String, Limit> overrides
     }
 
     /** The limit as requests per second. */
-    double perSecond() {
+    public double perSecond() {
       return permits / (period.toNanos() / 1e9);
     }
   }

@@ -76,18 +76,24 @@ public interface RateLimitStore {
      * starts climbing when the {@code pause} the 429 asked for ends (a curve whose low start passed
      * during the pause would send at its old rate again at once) — unless a 429 was recorded after
      * this attempt was sent: then this one is the same overshoot, seen by another caller or process,
-     * and the rate was lowered for it already. Best effort, like {@link #pauseFor}.
+     * and the rate was lowered for it already. Best effort, like {@link #pauseFor}, but says whether
+     * it was sent at all: when not (the store is known not to answer), the caller's own controller
+     * takes the 429.
      *
-     * @param sentAgo how long ago the throttled attempt was sent, measured by this process
+     * @param sentAgo how long ago the throttled attempt's token was asked for, measured by this
+     *     process (from the ask rather than the send: an attempt whose ask may have read the store
+     *     before an earlier 429 was recorded then counts as the same overshoot)
      * @param allowedRate the rate this process was allowed when it sent, requests per second
      * @param pause the pause the 429 started ({@link #pauseFor} announces it separately)
+     * @return whether it was sent to the store
      */
-    void throttled(Duration sentAgo, double allowedRate, Duration pause);
+    boolean throttled(Duration sentAgo, double allowedRate, Duration pause);
 
     /**
      * Runs the fleet's bucket at {@code perSecond}, the rate the adaptive controller allows now;
      * every process computes it from the same {@link Adaptation}, and calls this when it changed.
-     * Best effort, like {@link #pauseFor}.
+     * At or above the configured limit, the bucket runs at the configured limit again. Best effort,
+     * like {@link #pauseFor}.
      *
      * @param perSecond requests per second, positive
      */

@@ -60,10 +60,9 @@ final class RateLimitingClient implements Client {
     String key = endpointSet + "@" + (call.projectId() == null ? "" : call.projectId());
     SendQueue queue = queues.acquire(key, k -> newQueue(endpointSet, k), System.nanoTime());
     try {
-      boolean viaSharedBucket = awaitSlot(queue, ticketOf(request), operation);
-      long sentAtNanos = System.nanoTime();
+      long askedSharedAt = awaitSlot(queue, ticketOf(request), operation);
       Response response = next.execute(request, options);
-      return settings.learnFromService() ? learn(queue, response, sentAtNanos, viaSharedBucket) : response;
+      return settings.learnFromService() ? learn(queue, response, askedSharedAt) : response;
     } finally {
       queue.release();
     }
@@ -88,13 +87,14 @@ final class RateLimitingClient implements Client {
 
   /**
    * At most {@code maxWait} in all, pause and turn included; refused at once when that is known to be
-   * too short. Returns whether the slot came with a token from the shared bucket.
+   * too short. Returns when the slot's token was asked of the shared bucket, or
+   * {@link SendQueue#LOCAL_LIMITS}.
    */
-  private boolean awaitSlot(SendQueue queue, long ticket, AtlasOperation operation) {
+  private long awaitSlot(SendQueue queue, long ticket, AtlasOperation operation) {
     long start = System.nanoTime();
-    boolean viaSharedBucket;
+    long askedSharedAt;
     try {
-      viaSharedBucket = queue.await(ticket, start + settings.maxWait().toNanos());
+      askedSharedAt = queue.await(ticket, start + settings.maxWait().toNanos());
     } catch (SendQueue.TooLong tooLong) {
       context.events().onClientThrottle(operation, Duration.ofNanos(System.nanoTime() - start), true);
       throw new AtlasClientThrottledException(operation.operationId(), Duration.ofNanos(tooLong.wouldWaitNanos),
@@ -107,7 +107,7 @@ final class RateLimitingClient implements Client {
     if (waited > TimeUnit.MILLISECONDS.toNanos(1)) {
       context.events().onClientThrottle(operation, Duration.ofNanos(waited), false);
     }
-    return viaSharedBucket;
+    return askedSharedAt;
   }
 
   /**
@@ -117,7 +117,7 @@ final class RateLimitingClient implements Client {
    * {@code RateLimit-Remaining} of 0 pauses it before it answers 429; every other answer counts as
    * accepted.
    */
-  private Response learn(SendQueue queue, Response response, long sentAtNanos, boolean viaSharedBucket) {
+  private Response learn(SendQueue queue, Response response, long askedSharedAt) {
     long now = System.nanoTime();
     if (response.status() == 429) {
       Duration wait = Responses.retryAfter(response, clock).orElse(settings.emptyBucketPause());
@@ -132,7 +132,7 @@ final class RateLimitingClient implements Client {
       }
       ServiceRefillRate.of(body).ifPresentOrElse(
           queue::onStatedRate,
-          () -> queue.onUnstatedThrottle(now, sentAtNanos, viaSharedBucket, pause));
+          () -> queue.onUnstatedThrottle(now, askedSharedAt, pause));
       return response.toBuilder().body(body).build(); // the body was read: hand on a copy
     }
     queue.onAnswer(false, now);

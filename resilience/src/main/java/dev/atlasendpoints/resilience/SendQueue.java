@@ -42,6 +42,9 @@ final class SendQueue {
     }
   }
 
+  /** {@link #await}'s answer for a call that did not take a token from the shared bucket. */
+  static final long LOCAL_LIMITS = Long.MIN_VALUE;
+
   private final java.util.TreeSet<Long> line = new java.util.TreeSet<>();
   private final ReentrantLock state = new ReentrantLock();
   private final Condition changed = state.newCondition();
@@ -55,11 +58,13 @@ final class SendQueue {
   private long refilledAtNanos;
   private long pausedUntilNanos;
   private double reportedRate = Double.NaN;
-  /**
-   * The refill rate Atlas last stated to this process, or {@code null}: announced to the fleet again
-   * while the store answers without it (announced during an outage, the store dropped it).
-   */
+  /** The refill rate Atlas last stated to this process or the fleet, or {@code null}. */
   private RateLimitSettings.Limit stated;
+  /**
+   * Whether the store did not answer since {@link #stated} was learned: it may have dropped the
+   * announcement, or lost its keys (a restart), so the next answer without it announces it again.
+   */
+  private boolean statedMayBeLost;
   /** The rate this queue last asked the shared bucket to run at ({@link RateLimitStore.Bucket#adapt}). */
   private double adaptedSharedRate = Double.NaN;
   private volatile long lastUsedNanos;
@@ -90,11 +95,13 @@ final class SendQueue {
    * Waits for this call's turn and a token, until {@code deadlineNanos} at the latest.
    *
    * @param ticket the call's place in line: lower tickets go first
-   * @return whether the call took its token from the shared bucket (else only this queue's limits applied)
+   * @return when the call's token was asked of the shared bucket ({@link System#nanoTime}), or
+   *     {@link #LOCAL_LIMITS} when it went out on this queue's own limits (no store, or it did not answer)
    * @throws TooLong when the slot (or the end of a pause) is beyond the deadline, known at once at
    *     the head of the line, or when the call's turn has not come by the deadline
    */
-  boolean await(long ticket, long deadlineNanos) throws InterruptedException, TooLong {
+  long await(long ticket, long deadlineNanos) throws InterruptedException, TooLong {
+    long askedSharedAt = LOCAL_LIMITS;
     boolean sentOnLocalLimits = false;
     state.lockInterruptibly();
     try {
@@ -106,6 +113,7 @@ final class SendQueue {
           long slot = slotAt(now);
           RateLimitStore.Grant.Outcome sharedOutcome = null;
           if (slot - now <= 0 && shared != null) {
+            askedSharedAt = System.nanoTime();
             RateLimitStore.Grant grant = askShared(deadlineNanos);
             now = System.nanoTime();
             slot = adopt(grant, now);
@@ -117,7 +125,7 @@ final class SendQueue {
           if (slot - now <= 0) {
             tokens -= 1;
             sentOnLocalLimits = sharedOutcome == RateLimitStore.Grant.Outcome.UNAVAILABLE;
-            return sharedOutcome == RateLimitStore.Grant.Outcome.TAKEN;
+            return sharedOutcome == RateLimitStore.Grant.Outcome.TAKEN ? askedSharedAt : LOCAL_LIMITS;
           }
           if (slot - deadlineNanos > 0) {
             throw new TooLong(slot - now);
@@ -174,13 +182,20 @@ final class SendQueue {
    * then apply), else when to ask again. Holds {@link #state}.
    */
   private long adopt(RateLimitStore.Grant grant, long now) {
-    if (grant.learned() != null) {
+    if (grant.outcome() == RateLimitStore.Grant.Outcome.UNAVAILABLE) {
+      statedMayBeLost = stated != null;
+      controller.stopFollowingFleet(); // the fleet's curve cannot be read: carry on along it alone
+    } else if (grant.learned() != null) {
       stated = grant.learned();
+      statedMayBeLost = false;
       adoptLocally(grant.learned().perSecond());
-    } else if (stated != null && grant.outcome() != RateLimitStore.Grant.Outcome.UNAVAILABLE) {
+    } else if (statedMayBeLost) {
+      statedMayBeLost = false;
       shared.adopt(stated); // the fleet lost (or never got) what Atlas stated here: best effort, no wait
     } else if (grant.adaptation() != null) {
-      followFleet(grant.adaptation());
+      followFleet(grant.adaptation(), now);
+    } else if (controller.followingFleet()) {
+      leaveFleetCurve();
     }
     if (grant.pausedFor() != null) {
       pauseLocally(now + cappedNanos(grant.pausedFor()));
@@ -193,9 +208,9 @@ final class SendQueue {
    * by more than 5% since this queue last said so (every process computes the same rate, so the
    * bucket follows the curve in steps rather than on every take). Holds {@link #state}.
    */
-  private void followFleet(RateLimitStore.Adaptation fleet) {
+  private void followFleet(RateLimitStore.Adaptation fleet, long now) {
     double before = controller.rate();
-    double rate = controller.followFleet(fleet.maxRateAtThrottle(), fleet.sinceThrottle().toNanos() / 1e9,
+    double rate = controller.followFleet(now / 1e9, fleet.maxRateAtThrottle(), fleet.sinceThrottle().toNanos() / 1e9,
         fleet.sendingRate());
     if (controller.stated()) {
       return; // a rate Atlas stated is never second-guessed
@@ -208,6 +223,16 @@ final class SendQueue {
       tokens = Math.min(tokens, burst(rate));
       changed.signalAll();
     }
+  }
+
+  /**
+   * The fleet's curve is gone (its 429 is long past): the shared bucket goes back to the configured
+   * limit, and this queue carries on along the curve it followed. Holds {@link #state}.
+   */
+  private void leaveFleetCurve() {
+    controller.stopFollowingFleet();
+    adaptedSharedRate = Double.NaN;
+    shared.adapt(controller.ceilingRate()); // the configured limit again: best effort, no wait
   }
 
   private static long cappedNanos(Duration wait) {
@@ -268,28 +293,31 @@ final class SendQueue {
    * shared bucket that the attempt took its token from, the fleet's controller lowers the fleet's
    * rate (this queue follows it from the next take); otherwise this queue's own controller does.
    *
-   * @param viaSharedBucket whether the attempt was sent with a token from the shared bucket
+   * @param sentAtNanos when the attempt's token was asked for ({@link #await}'s answer), or
+   *     {@link #LOCAL_LIMITS} when the attempt went out on this queue's own limits
    * @param pause the pause the 429 started, after which the fleet's curve starts climbing
    */
-  void onUnstatedThrottle(long nowNanos, long sentAtNanos, boolean viaSharedBucket, Duration pause) {
-    if (shared == null || !viaSharedBucket || !controller.adapts()) {
+  void onUnstatedThrottle(long nowNanos, long sentAtNanos, Duration pause) {
+    if (shared == null || sentAtNanos == LOCAL_LIMITS || !controller.adapts()) {
       onAnswer(true, nowNanos);
       return;
     }
     double allowed;
-    boolean stated;
+    boolean rateWasStated;
     state.lock();
     try {
       refill(nowNanos);
       tokens = Math.min(tokens, 0); // Atlas's bucket is empty: so is the picture of it
       allowed = controller.rate();
-      stated = controller.stated();
+      rateWasStated = controller.stated();
       changed.signalAll();
     } finally {
       state.unlock();
     }
-    if (!stated) { // a stated rate is never second-guessed, here as in this process's own controller
-      shared.throttled(Duration.ofNanos(Math.max(0, nowNanos - sentAtNanos)), allowed, pause);
+    // A stated rate is never second-guessed, here as in this process's own controller; a store that
+    // cannot take the 429 now leaves it to this queue's own controller, rather than to nobody.
+    if (!rateWasStated && !shared.throttled(Duration.ofNanos(Math.max(0, nowNanos - sentAtNanos)), allowed, pause)) {
+      onAnswer(true, nowNanos);
     }
   }
 

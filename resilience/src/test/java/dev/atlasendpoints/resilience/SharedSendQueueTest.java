@@ -50,6 +50,7 @@ class SharedSendQueueTest {
     final List<Double> adapted = new CopyOnWriteArrayList<>();
     final List<Duration> throttledSentAgo = new CopyOnWriteArrayList<>();
     final List<Double> throttledAllowed = new CopyOnWriteArrayList<>();
+    volatile boolean reachable = true;
 
     final List<RateLimitSettings.Limit> adopted = new CopyOnWriteArrayList<>();
 
@@ -59,9 +60,10 @@ class SharedSendQueueTest {
     }
 
     @Override
-    public void throttled(Duration sentAgo, double allowedRate, Duration pause) {
+    public boolean throttled(Duration sentAgo, double allowedRate, Duration pause) {
       throttledSentAgo.add(sentAgo);
       throttledAllowed.add(allowedRate);
+      return reachable;
     }
 
     @Override
@@ -203,10 +205,11 @@ class SharedSendQueueTest {
   void aBareThrottle_ofAnAttemptSentWithASharedToken_lowersTheFleetsRate_notThisQueuesOwn() throws Exception {
     FakeBucket store = new FakeBucket(timeout -> RateLimitStore.Grant.taken(null, null));
     SendQueue queue = queue(store);
-    long sentAt = System.nanoTime();
-    assertThat(queue.await(0, sentAt + 1000 * MS)).as("sent with a shared token").isTrue();
+    long before = System.nanoTime();
+    long askedAt = queue.await(0, before + 1000 * MS);
+    assertThat(askedAt).as("sent with a shared token, asked for then").isBetween(before, System.nanoTime());
 
-    queue.onUnstatedThrottle(sentAt + 40 * MS, sentAt, true, Duration.ofSeconds(1));
+    queue.onUnstatedThrottle(askedAt + 40 * MS, askedAt, Duration.ofSeconds(1));
 
     assertThat(store.throttledSentAgo).containsExactly(Duration.ofMillis(40));
     assertThat(store.throttledAllowed).containsExactly(100.0);
@@ -218,13 +221,45 @@ class SharedSendQueueTest {
   void aBareThrottle_ofAnAttemptSentOnLocalLimits_lowersThisQueuesOwnRate() throws Exception {
     FakeBucket store = new FakeBucket(timeout -> RateLimitStore.Grant.unavailable());
     SendQueue queue = queue(store);
-    long sentAt = System.nanoTime();
-    assertThat(queue.await(0, sentAt + 1000 * MS)).as("sent on local limits").isFalse();
+    long askedAt = queue.await(0, System.nanoTime() + 1000 * MS);
+    assertThat(askedAt).as("sent on local limits").isEqualTo(SendQueue.LOCAL_LIMITS);
 
-    queue.onUnstatedThrottle(sentAt + 40 * MS, sentAt, false, Duration.ofSeconds(1));
+    queue.onUnstatedThrottle(System.nanoTime(), askedAt, Duration.ofSeconds(1));
 
     assertThat(store.throttledSentAgo).as("Redis did not take part in this attempt").isEmpty();
     assertThat(queue.allowedRate(System.nanoTime())).isLessThan(100.0);
+  }
+
+  @Test
+  void aBareThrottleTheStoreCannotTakeNow_lowersThisQueuesOwnRate_ratherThanNobodys() throws Exception {
+    FakeBucket store = new FakeBucket(timeout -> RateLimitStore.Grant.taken(null, null));
+    SendQueue queue = queue(store);
+    long askedAt = queue.await(0, System.nanoTime() + 1000 * MS);
+    store.reachable = false; // Redis went away between the take and the 429
+
+    queue.onUnstatedThrottle(System.nanoTime(), askedAt, Duration.ofSeconds(1));
+
+    assertThat(store.throttledSentAgo).hasSize(1);
+    assertThat(queue.allowedRate(System.nanoTime())).isLessThan(100.0);
+  }
+
+  @Test
+  void whenTheFleetsCurveIsGone_theSharedBucketGoesBackToTheLimit_andThisQueueCarriesOnAlongTheCurve()
+      throws Exception {
+    AtomicReference<RateLimitStore.Adaptation> fleet = new AtomicReference<>(
+        new RateLimitStore.Adaptation(10, Duration.ZERO, 2)); // capped at twice a sending rate of 2
+    FakeBucket store = new FakeBucket(timeout -> RateLimitStore.Grant.taken(null, fleet.get()));
+    SendQueue queue = queue(store);
+    queue.await(0, System.nanoTime() + 1000 * MS);
+    assertThat(queue.allowedRate(System.nanoTime())).isCloseTo(4.0, within(1e-9));
+
+    fleet.set(null); // the curve's key expired
+    queue.await(1, System.nanoTime() + 1000 * MS);
+    assertThat(store.adapted).last().as("the configured limit again").isEqualTo(100.0);
+    for (int i = 0; i < 40; i++) { // this process's own answers now move it, at 20 per second
+      queue.onAnswer(false, System.nanoTime() + i * 50 * MS);
+    }
+    assertThat(queue.allowedRate(System.nanoTime())).as("not held at the fleet's last rate").isGreaterThan(4.0);
   }
 
   @Test
@@ -261,10 +296,11 @@ class SharedSendQueueTest {
     answer.set(RateLimitStore.Grant.taken(null, null)); // Redis is back, without the rate
     queue.await(1, System.nanoTime() + 1000 * MS);
     assertThat(store.adopted).hasSize(2).last().isEqualTo(stated);
-    answer.set(RateLimitStore.Grant.taken(stated, null)); // the fleet has it now
     queue.await(2, System.nanoTime() + 1000 * MS);
+    answer.set(RateLimitStore.Grant.taken(stated, null)); // the fleet has it now
     queue.await(3, System.nanoTime() + 1000 * MS);
-    assertThat(store.adopted).hasSize(2);
+    assertThat(store.adopted).as("announced once after the outage, not on every take: the key may expire")
+        .hasSize(2);
   }
 
   @Test
@@ -274,9 +310,8 @@ class SharedSendQueueTest {
     SendQueue queue = queue(store);
     queue.onStatedRate(new RateLimitSettings.Limit(2, Duration.ofSeconds(1)));
 
-    queue.await(0, System.nanoTime() + 1000 * MS);
-    long sentAt = System.nanoTime();
-    queue.onUnstatedThrottle(sentAt, sentAt, true, Duration.ofSeconds(1));
+    long askedAt = queue.await(0, System.nanoTime() + 1000 * MS);
+    queue.onUnstatedThrottle(System.nanoTime(), askedAt, Duration.ofSeconds(1));
 
     assertThat(queue.allowedRate(System.nanoTime())).isEqualTo(2.0);
     assertThat(store.adapted).isEmpty();

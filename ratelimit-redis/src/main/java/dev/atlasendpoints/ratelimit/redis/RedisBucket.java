@@ -160,6 +160,11 @@ final class RedisBucket implements RateLimitStore.Bucket {
       List<Object> state = await(read, deadline);
       RateLimitSettings.Limit learned = decode((byte[]) state.get(1));
       lastLearned = learned;
+      if (learned != null && lastAdapted > 0) { // this process's adapt may have landed after the stated rate
+        lastAdapted = 0;
+        watch(tokens(redis, configuration(learned)).replaceConfiguration(configuration(learned),
+            TokensInheritanceStrategy.AS_IS));
+      }
       RateLimitStore.Adaptation adaptation = learned == null ? adaptation(state) : null;
       ConsumptionProbe probe = await(token, deadline);
       store.health().answered(start);
@@ -201,22 +206,28 @@ final class RedisBucket implements RateLimitStore.Bucket {
   }
 
   @Override
-  public void throttled(Duration sentAgo, double allowedRate, Duration pause) {
+  public boolean throttled(Duration sentAgo, double allowedRate, Duration pause) {
     RedisSharedLimits.Connected redis = store.connectedIfUp();
-    if (redis != null && allowedRate > 0 && !Double.isInfinite(allowedRate)) {
-      watch(redis.commands().eval(THROTTLE_SCRIPT, ScriptOutputType.INTEGER, new byte[][] {curveKey, sendingKey},
-          millis(sentAgo), Double.toString(allowedRate).getBytes(StandardCharsets.UTF_8), millis(CURVE_SPAN),
-          millis(pause)).toCompletableFuture());
+    if (redis == null || !(allowedRate > 0) || Double.isInfinite(allowedRate)) {
+      return false;
     }
+    watch(redis.commands().eval(THROTTLE_SCRIPT, ScriptOutputType.INTEGER, new byte[][] {curveKey, sendingKey},
+        millis(sentAgo), Double.toString(allowedRate).getBytes(StandardCharsets.UTF_8), millis(CURVE_SPAN),
+        millis(pause)).toCompletableFuture());
+    return true;
   }
 
-  /** Replaces the token bucket's configuration with {@code perSecond} (see {@link #adaptiveConfiguration}). */
+  /**
+   * Replaces the token bucket's configuration with {@code perSecond} (see {@link #adaptiveConfiguration}),
+   * or with the configured limit at or above it.
+   */
   @Override
   public void adapt(double perSecond) {
     RedisSharedLimits.Connected redis = store.connectedIfUp();
     if (redis != null && perSecond > 0 && !Double.isInfinite(perSecond)) {
-      lastAdapted = perSecond;
-      BucketConfiguration adapted = adaptiveConfiguration(perSecond);
+      boolean below = perSecond < configured.perSecond();
+      lastAdapted = below ? perSecond : 0;
+      BucketConfiguration adapted = below ? adaptiveConfiguration(perSecond) : configuration(configured);
       watch(tokens(redis, adapted).replaceConfiguration(adapted, TokensInheritanceStrategy.AS_IS));
     }
   }

@@ -59,11 +59,28 @@ public final class RedisSharedLimits implements RateLimitStore, AutoCloseable {
   private static final System.Logger LOG = System.getLogger("dev.atlasendpoints.ratelimit.redis");
 
   /**
-   * What sharing needs of the server, tried once per connection: scripts, {@code SET … PX},
-   * {@code PEXPIRE … GT} (Redis 7.0) and {@code TIME} inside a script. KEYS a throwaway key.
+   * What sharing needs of the server, tried once per connection: scripts and every command they call
+   * ({@code PEXPIRE … GT} needs Redis 7.0; Bucket4j's own script uses {@code GET}, {@code SET} and
+   * {@code PSETEX}). KEYS two throwaway keys.
    */
-  private static final String PROBE_SCRIPT = "redis.call('set', KEYS[1], '1', 'PX', 1000) "
-      + "redis.call('pexpire', KEYS[1], 2000, 'GT') redis.call('time') return 1";
+  private static final String PROBE_SCRIPT = """
+      redis.call('set', KEYS[1], '1', 'NX', 'PX', 1000)
+      redis.call('pexpire', KEYS[1], 2000, 'GT')
+      redis.call('get', KEYS[1])
+      redis.call('pttl', KEYS[1])
+      redis.call('psetex', KEYS[1], 1000, '1')
+      redis.call('time')
+      redis.call('hset', KEYS[2], 'w', '1')
+      redis.call('hmget', KEYS[2], 'w')
+      redis.call('hget', KEYS[2], 'w')
+      redis.call('pexpire', KEYS[2], 1000)
+      redis.call('del', KEYS[2])
+      return 1
+      """;
+
+  /** Errors that say the server is busy, not that it refuses: the probe is tried again later. */
+  private static final java.util.List<String> PASSING_ERRORS = java.util.List.of("LOADING", "BUSY", "READONLY",
+      "OOM", "MISCONF", "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN", "NOREPLICAS");
 
   private final RedisUrl url;
   private final String keyPrefix;
@@ -243,20 +260,23 @@ public final class RedisSharedLimits implements RateLimitStore, AutoCloseable {
   /**
    * Whether the server runs what sharing needs ({@link #PROBE_SCRIPT}); when it refuses (older than
    * Redis 7.0, or an ACL or a managed service without scripts or one of the commands), says so once,
-   * and limits stay local. A timeout is not a refusal: it is left to the usual retries.
+   * and limits stay local. A timeout, or an error saying the server is busy (loading its data, a
+   * replica, out of memory: {@link #PASSING_ERRORS}), is not a refusal: it is left to the usual retries.
    */
   private boolean serverCanShare(StatefulRedisConnection<byte[], byte[]> connection) {
-    byte[] probe = (keyPrefix + ":probe").getBytes(StandardCharsets.UTF_8);
+    byte[][] probe = {(keyPrefix + ":{probe}:a").getBytes(StandardCharsets.UTF_8),
+        (keyPrefix + ":{probe}:b").getBytes(StandardCharsets.UTF_8)};
     try {
-      connection.async().eval(PROBE_SCRIPT, ScriptOutputType.INTEGER, new byte[][] {probe})
+      connection.async().eval(PROBE_SCRIPT, ScriptOutputType.INTEGER, probe)
           .get(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       return true;
     } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof RedisCommandExecutionException refused)) {
+      String reason = e.getCause() == null ? "" : String.valueOf(e.getCause().getMessage()).lines().findFirst().orElse("");
+      if (!(e.getCause() instanceof RedisCommandExecutionException)
+          || PASSING_ERRORS.stream().anyMatch(busy -> reason.startsWith(busy) || reason.contains(" " + busy + " "))) {
         throw new RedisException("probe failed", e.getCause());
       }
       unusable = true;
-      String reason = String.valueOf(refused.getMessage()).lines().findFirst().orElse("");
       LOG.log(System.Logger.Level.ERROR, "shared rate limits at " + url + " cannot be used: the server refused what "
           + "they need (Redis 7.0 or later, allowed to run scripts, SET, PEXPIRE and TIME): " + reason
           + "; each process keeps its own limits");

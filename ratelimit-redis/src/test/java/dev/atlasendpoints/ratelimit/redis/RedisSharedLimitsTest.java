@@ -162,7 +162,7 @@ class RedisSharedLimitsTest {
       assertThat(seenByB).isNotNull();
       assertThat(seenByB.maxRateAtThrottle()).as("the fleet's sending rate, not the allowed 1000/s")
           .isBetween(15.0, 45.0);
-      assertThat(seenByB.sendingRate()).isEqualTo(seenByB.maxRateAtThrottle());
+      assertThat(seenByB.sendingRate()).isBetween(15.0, 45.0);
       assertThat(seenByB.sinceThrottle()).isLessThan(Duration.ofSeconds(1));
     }
   }
@@ -237,7 +237,7 @@ class RedisSharedLimitsTest {
       List<String> keys = redis.sync().keys("*" + key.substring(key.indexOf('@')) + "*");
       assertThat(keys).hasSize(5).allMatch(k -> k.startsWith("fleet-a:{"));
       for (String k : keys) {
-        assertThat(redis.sync().pttl(k)).as(k).isBetween(1L, k.endsWith(":curve") ? RedisBucket.CURVE_SPAN.toMillis()
+        assertThat(redis.sync().pttl(k)).as(k).isBetween(1L, k.endsWith(":curve") ? RedisBucket.CURVE_SPAN.toMillis() + 1000
             : 60_000L);
       }
     }
