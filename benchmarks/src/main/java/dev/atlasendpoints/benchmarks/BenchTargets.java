@@ -50,11 +50,23 @@ final class BenchTargets {
 
   /** Digest, retry, a rate limiter it never reaches, and metrics: everything a production client has. */
   static AtlasClient fullStack(AtlasSimulator simulator, boolean digest) {
-    AtlasMetrics metrics = AtlasMetrics.of(new SimpleMeterRegistry());
-    AtlasClient.Builder builder = AtlasClient.builder().baseUrl(simulator.baseUri().toString())
-        .layer(RetryLayer.of(RetrySettings.defaults()))
-        .layer(RateLimitLayer.of(RateLimitSettings.builder().defaultLimit(1_000_000, Duration.ofSeconds(1)).build()))
-        .layer(metrics.callLayer()).layer(metrics.exchangeLayer()).listener(metrics.eventListener());
+    return stack(simulator, digest, true, true, true);
+  }
+
+  /** The core client with the chosen layers, in the full stack's order: retry, rate limit, metrics. */
+  static AtlasClient stack(AtlasSimulator simulator, boolean digest, boolean retry, boolean rateLimit,
+      boolean metered) {
+    AtlasClient.Builder builder = AtlasClient.builder().baseUrl(simulator.baseUri().toString());
+    if (retry) {
+      builder.layer(RetryLayer.of(RetrySettings.defaults()));
+    }
+    if (rateLimit) {
+      builder.layer(RateLimitLayer.of(RateLimitSettings.builder().defaultLimit(1_000_000, Duration.ofSeconds(1)).build()));
+    }
+    if (metered) {
+      AtlasMetrics metrics = AtlasMetrics.of(new SimpleMeterRegistry());
+      builder.layer(metrics.callLayer()).layer(metrics.exchangeLayer()).listener(metrics.eventListener());
+    }
     return (digest ? builder.apiKey("bench-public", "bench-private")
         : builder.serviceAccount("bench-client", "bench-secret")).build();
   }
@@ -73,8 +85,50 @@ final class BenchTargets {
 
   /** The floor: the JDK's HTTP client posting the same bytes with a precomputed Authorization header. */
   static Call floorCall(AtlasSimulator simulator) throws IOException, InterruptedException {
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
-    HttpRequest request = HttpRequest.newBuilder(simulator.baseUri().resolve(PATH))
+    return floorCall(simulator, HttpClient.Version.HTTP_2);
+  }
+
+  /**
+   * The floor with the HTTP version the JDK client asks for: {@code HTTP_2} (the JDK's default, which
+   * over plain http offers an h2c upgrade the simulator declines) or {@code HTTP_1_1}, as the SDK's
+   * transport does.
+   */
+  static Call floorCall(AtlasSimulator simulator, HttpClient.Version version) throws IOException, InterruptedException {
+    return floorCall(simulator, version, null);
+  }
+
+  /**
+   * The floor over {@code version}, with a per-request {@code timeout} (the JDK then arms a timer in
+   * its selector for every exchange) or none ({@code null}), as the floor has always been run.
+   */
+  static Call floorCall(AtlasSimulator simulator, HttpClient.Version version, Duration timeout)
+      throws IOException, InterruptedException {
+    return floorCall(simulator, HttpClient.newBuilder().version(version).build(), timeout);
+  }
+
+  /**
+   * The floor with the JDK client set up as the SDK's default transport sets it up: HTTP/1.1, no
+   * redirects, a connect timeout, its own cached thread pool, and the read timeout on each request.
+   * What remains between this and the bare core client is the SDK's own work.
+   */
+  static Call floorAsSdkConfiguresIt(AtlasSimulator simulator) throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10))
+        .executor(java.util.concurrent.Executors.newCachedThreadPool(runnable -> {
+          Thread thread = new Thread(runnable, "floor-http");
+          thread.setDaemon(true);
+          return thread;
+        })).build();
+    return floorCall(simulator, http, Duration.ofSeconds(60));
+  }
+
+  private static Call floorCall(AtlasSimulator simulator, HttpClient http, Duration timeout)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(simulator.baseUri().resolve(PATH));
+    if (timeout != null) {
+      builder.timeout(timeout);
+    }
+    HttpRequest request = builder
         .header("Authorization", "Bearer " + token(http, simulator.baseUri()))
         .header("Content-Type", MEDIA_TYPE).header("Accept", MEDIA_TYPE)
         .POST(HttpRequest.BodyPublishers.ofString(BODY)).build();

@@ -136,10 +136,10 @@ public final class LoadComparison {
     return (System.nanoTime() - start) / 1000.0 / calls;
   }
 
-  private static final AtomicLong FAILURES = new AtomicLong();
+  static final AtomicLong FAILURES = new AtomicLong();
 
   /** Calls per second that {@code callers} threads reach in {@code millis}; failed calls are counted apart. */
-  private static double runFor(BenchTargets.Call call, int callers, long millis) throws Exception {
+  static double runFor(BenchTargets.Call call, int callers, long millis) throws Exception {
     AtomicLong done = new AtomicLong();
     long deadline = System.nanoTime() + millis * 1_000_000;
     ExecutorService pool = Executors.newFixedThreadPool(callers);
@@ -183,17 +183,17 @@ public final class LoadComparison {
     pool.shutdown();
   }
 
-  private static double median(double[] values) {
+  static double median(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     return sorted[sorted.length / 2];
   }
 
-  private static double min(double[] values) {
+  static double min(double[] values) {
     return Arrays.stream(values).min().orElse(0);
   }
 
-  private static double max(double[] values) {
+  static double max(double[] values) {
     return Arrays.stream(values).max().orElse(0);
   }
 }

@@ -105,6 +105,9 @@ final class SendQueue {
     boolean sentOnLocalLimits = false;
     state.lockInterruptibly();
     try {
+      if (shared == null && line.isEmpty() && takeAtOnce()) {
+        return; // nobody to keep order with, nobody waiting to wake: the line need not be joined
+      }
       line.add(ticket);
       while (true) {
         long now = System.nanoTime();
@@ -137,13 +140,27 @@ final class SendQueue {
         changed.awaitNanos(wakeAt - now); // a pause, a rate change or a departure wakes it early
       }
     } finally {
-      line.remove(ticket);
-      changed.signalAll(); // the next in line is now the head
+      if (line.remove(ticket)) {
+        changed.signalAll(); // the next in line is now the head
+      }
       state.unlock();
       if (sentOnLocalLimits) {
         onFallback.run(); // a listener runs outside the lock: it may be slow, it may call back
       }
     }
+  }
+
+  /**
+   * Takes a token if one is there now and no pause runs: what the head of an empty line would do at
+   * once, without adding to the line and removing from it again. Holds {@link #state}.
+   */
+  private boolean takeAtOnce() {
+    long now = System.nanoTime();
+    if (slotAt(now) - now > 0) {
+      return false;
+    }
+    tokens -= 1;
+    return true;
   }
 
   /**

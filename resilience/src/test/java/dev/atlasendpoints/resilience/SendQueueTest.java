@@ -53,14 +53,7 @@ class SendQueueTest {
     List<Long> served = new CopyOnWriteArrayList<>();
     List<Thread> callers = new ArrayList<>();
     for (long ticket : new long[] {9, 8, 2}) { // 2: a call that drew its ticket long ago, back after a 429
-      Thread thread = new Thread(() -> {
-        try {
-          queue.await(ticket, System.nanoTime() + 10_000 * MS);
-          served.add(ticket);
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      Thread thread = caller(queue, ticket, served);
       callers.add(thread);
       thread.start();
     }
@@ -121,5 +114,79 @@ class SendQueueTest {
 
     assertThat(refused).isNotNull();
     assertThat(System.nanoTime() - start).isLessThan(600 * MS + 50 * MS);
+  }
+
+  @Test
+  void aCallerArrivingAsTheHeadWakes_goesBehindIt_evenWithATokenThere() throws Exception {
+    for (int attempt = 0; attempt < 5; attempt++) { // the race is the point: give it several chances
+      SendQueue queue = queue(20, 1); // one token, then one every 50 ms
+      long pauseEnd = System.nanoTime() + 60 * MS;
+      queue.pauseUntil(pauseEnd); // the head sleeps until the pause ends, the token waits for it
+      List<Long> served = new CopyOnWriteArrayList<>();
+      List<Thread> callers = new ArrayList<>();
+      callers.add(caller(queue, 1, served));
+      callers.get(0).start();
+      Thread.sleep(20); // the head is in line well before the pause ends
+      for (long late = 100; late < 104; late++) {
+        Thread thread = caller(queue, late, served, pauseEnd); // arrive the moment the token is there
+        callers.add(thread);
+        thread.start();
+      }
+      for (Thread thread : callers) {
+        thread.join();
+      }
+
+      assertThat(served).first().isEqualTo(1L);
+      assertThat(served).containsExactlyInAnyOrder(1L, 100L, 101L, 102L, 103L);
+    }
+  }
+
+  @Test
+  void manyCallersAtOnce_takeNoMoreThanTheBurstAndTheRate_eachServedOnce() throws Exception {
+    SendQueue queue = queue(200, 10);
+    List<Long> served = new CopyOnWriteArrayList<>();
+    List<Thread> callers = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int c = 0; c < 16; c++) {
+      long first = c * 10L;
+      Thread thread = new Thread(() -> {
+        for (long ticket = first; ticket < first + 10; ticket++) {
+          try {
+            queue.await(ticket, System.nanoTime() + 10_000 * MS);
+            served.add(ticket);
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        }
+      });
+      callers.add(thread);
+      thread.start();
+    }
+    for (Thread thread : callers) {
+      thread.join();
+    }
+
+    assertThat(served).hasSize(160).doesNotHaveDuplicates();
+    // 10 at once, then 200 per second: the other 150 cannot have gone out in less than 750 ms.
+    assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(750 * MS);
+  }
+
+  private static Thread caller(SendQueue queue, long ticket, List<Long> served) {
+    return caller(queue, ticket, served, System.nanoTime());
+  }
+
+  /** A caller that arrives at {@code arriveAt} (spinning until then, to arrive on time) and records when served. */
+  private static Thread caller(SendQueue queue, long ticket, List<Long> served, long arriveAt) {
+    return new Thread(() -> {
+      while (System.nanoTime() - arriveAt < 0) {
+        Thread.onSpinWait();
+      }
+      try {
+        queue.await(ticket, System.nanoTime() + 10_000 * MS);
+        served.add(ticket);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
   }
 }
