@@ -106,7 +106,7 @@ final class SendQueue {
     state.lockInterruptibly();
     try {
       if (shared == null && line.isEmpty() && takeAtOnce()) {
-        return; // nobody to keep order with, nobody waiting to wake: the line need not be joined
+        return LOCAL_LIMITS; // nobody to keep order with, nobody waiting to wake: the line need not be joined
       }
       line.add(ticket);
       while (true) {
