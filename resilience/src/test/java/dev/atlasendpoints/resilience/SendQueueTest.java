@@ -126,7 +126,11 @@ class SendQueueTest {
       List<Thread> callers = new ArrayList<>();
       callers.add(caller(queue, 1, served));
       callers.get(0).start();
-      Thread.sleep(20); // the head is in line well before the pause ends
+      long inLineBy = System.nanoTime() + 5_000 * MS; // the head is in line, asleep towards the pause's end
+      while (callers.get(0).getState() != Thread.State.TIMED_WAITING && System.nanoTime() - inLineBy < 0) {
+        Thread.onSpinWait();
+      }
+      assertThat(System.nanoTime()).as("the head is asleep in line before the pause ends").isLessThan(pauseEnd);
       for (long late = 100; late < 104; late++) {
         Thread thread = caller(queue, late, served, pauseEnd); // arrive the moment the token is there
         callers.add(thread);
@@ -143,10 +147,10 @@ class SendQueueTest {
 
   @Test
   void manyCallersAtOnce_takeNoMoreThanTheBurstAndTheRate_eachServedOnce() throws Exception {
+    long start = System.nanoTime(); // tokens accrue from the queue's creation: the bound holds from before it
     SendQueue queue = queue(200, 10);
     List<Long> served = new CopyOnWriteArrayList<>();
     List<Thread> callers = new ArrayList<>();
-    long start = System.nanoTime();
     for (int c = 0; c < 16; c++) {
       long first = c * 10L;
       Thread thread = new Thread(() -> {
