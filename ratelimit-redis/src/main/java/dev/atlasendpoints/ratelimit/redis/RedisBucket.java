@@ -244,11 +244,28 @@ final class RedisBucket implements RateLimitStore.Bucket {
     }
   }
 
-  /** What a bucket created anew in Redis starts at: the stated rate, else the adapted one, else the configured limit. */
+  /**
+   * What a bucket created anew in Redis starts at: the stated rate, else the adapted one, else the
+   * configured limit — the last filling up from one token ({@link #coldStart}).
+   */
   private BucketConfiguration startingConfiguration() {
     RateLimitSettings.Limit known = lastLearned;
     double adapted = lastAdapted;
-    return known != null ? configuration(known) : adapted > 0 ? adaptiveConfiguration(adapted) : configuration(configured);
+    return known != null ? configuration(known) : adapted > 0 ? adaptiveConfiguration(adapted) : coldStart(configured);
+  }
+
+  /**
+   * The configured limit, starting with one token rather than a full bucket: nothing is known yet of
+   * Atlas's bucket, which other processes on the key may have emptied, and a fleet that starts
+   * together would otherwise spend the whole configured burst before Atlas's first answer could
+   * pause it or state its rate (measured: 16 callers' first attempts leaving at once against a
+   * capacity of 10). Filling at the configured rate, the first calls are spaced by it instead.
+   */
+  static BucketConfiguration coldStart(RateLimitSettings.Limit limit) {
+    return BucketConfiguration.builder()
+        .addLimit(Bandwidth.builder().capacity(limit.permits()).refillGreedy(limit.permits(), limit.period())
+            .initialTokens(1).build())
+        .build();
   }
 
   private AsyncBucketProxy tokens(RedisSharedLimits.Connected redis, BucketConfiguration whenNew) {
