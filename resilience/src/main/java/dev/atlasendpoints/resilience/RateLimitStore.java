@@ -63,11 +63,13 @@ public interface RateLimitStore {
 
     /**
      * Makes {@code stated} the rate of the fleet's bucket (Atlas stated it in a 429). Best effort,
-     * like {@link #pauseFor}.
+     * like {@link #pauseFor}, but says whether it was sent, so that the caller announces it again
+     * later when not.
      *
      * @param stated the refill rate Atlas stated
+     * @return whether it was sent to the store
      */
-    void adopt(RateLimitSettings.Limit stated);
+    boolean adopt(RateLimitSettings.Limit stated);
 
     /**
      * Atlas answered 429 without stating its rate to an attempt sent {@code sentAgo} ago, while the
@@ -93,11 +95,12 @@ public interface RateLimitStore {
      * Runs the fleet's bucket at {@code perSecond}, the rate the adaptive controller allows now;
      * every process computes it from the same {@link Adaptation}, and calls this when it changed.
      * At or above the configured limit, the bucket runs at the configured limit again. Best effort,
-     * like {@link #pauseFor}.
+     * like {@link #pauseFor}, but says whether it was sent.
      *
      * @param perSecond requests per second, positive
+     * @return whether it was sent to the store
      */
-    void adapt(double perSecond);
+    boolean adapt(double perSecond);
   }
 
   /**

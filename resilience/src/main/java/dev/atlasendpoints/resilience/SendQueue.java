@@ -207,12 +207,11 @@ final class SendQueue {
       statedMayBeLost = false;
       adoptLocally(grant.learned().perSecond());
     } else if (statedMayBeLost) {
-      statedMayBeLost = false;
-      shared.adopt(stated); // the fleet lost (or never got) what Atlas stated here: best effort, no wait
+      statedMayBeLost = !shared.adopt(stated); // the fleet lost (or never got) it: best effort, no wait
     } else if (grant.adaptation() != null) {
       followFleet(grant.adaptation(), now);
-    } else if (controller.followingFleet()) {
-      leaveFleetCurve();
+    } else if (controller.followingFleet() || !Double.isNaN(adaptedSharedRate)) {
+      leaveFleetCurve(); // also after an outage that ended this queue's following: the bucket still runs slow
     }
     if (grant.pausedFor() != null) {
       pauseLocally(now + cappedNanos(grant.pausedFor()));
@@ -232,9 +231,9 @@ final class SendQueue {
     if (controller.stated()) {
       return; // a rate Atlas stated is never second-guessed
     }
-    if (Double.isNaN(adaptedSharedRate) || Math.abs(rate - adaptedSharedRate) > 0.05 * Math.max(rate, adaptedSharedRate)) {
-      adaptedSharedRate = rate;
-      shared.adapt(rate); // best effort and asynchronous: nothing waits on the store under the lock
+    if ((Double.isNaN(adaptedSharedRate) || Math.abs(rate - adaptedSharedRate) > 0.05 * Math.max(rate, adaptedSharedRate))
+        && shared.adapt(rate)) { // best effort and asynchronous: nothing waits on the store under the lock
+      adaptedSharedRate = rate; // only once sent: a dropped write is tried again on the next take
     }
     if (rate != before) {
       tokens = Math.min(tokens, burst(rate));
@@ -248,8 +247,13 @@ final class SendQueue {
    */
   private void leaveFleetCurve() {
     controller.stopFollowingFleet();
-    adaptedSharedRate = Double.NaN;
-    shared.adapt(controller.ceilingRate()); // the configured limit again: best effort, no wait
+    if (controller.stated()) {
+      adaptedSharedRate = Double.NaN;
+      return; // the bucket runs at the stated rate: not the configured limit
+    }
+    if (shared.adapt(controller.ceilingRate())) { // the configured limit again: best effort, no wait
+      adaptedSharedRate = Double.NaN;
+    }
   }
 
   private static long cappedNanos(Duration wait) {
@@ -342,13 +346,14 @@ final class SendQueue {
   void onStatedRate(RateLimitSettings.Limit stated) {
     adoptLocally(stated.perSecond());
     if (shared != null) {
+      boolean sent = shared.adopt(stated);
       state.lock();
       try {
         this.stated = stated;
+        statedMayBeLost = !sent; // announced again by the next take the store answers
       } finally {
         state.unlock();
       }
-      shared.adopt(stated);
     }
   }
 

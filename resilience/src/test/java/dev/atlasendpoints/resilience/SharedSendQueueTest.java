@@ -55,8 +55,9 @@ class SharedSendQueueTest {
     final List<RateLimitSettings.Limit> adopted = new CopyOnWriteArrayList<>();
 
     @Override
-    public void adopt(RateLimitSettings.Limit stated) {
+    public boolean adopt(RateLimitSettings.Limit stated) {
       adopted.add(stated);
+      return reachable;
     }
 
     @Override
@@ -67,8 +68,9 @@ class SharedSendQueueTest {
     }
 
     @Override
-    public void adapt(double perSecond) {
+    public boolean adapt(double perSecond) {
       adapted.add(perSecond);
+      return reachable;
     }
   }
 
@@ -301,6 +303,36 @@ class SharedSendQueueTest {
     queue.await(3, System.nanoTime() + 1000 * MS);
     assertThat(store.adopted).as("announced once after the outage, not on every take: the key may expire")
         .hasSize(2);
+  }
+
+  @Test
+  void aCurveGoneDuringAnOutage_stillPutsTheSharedBucketBackToTheLimit() throws Exception {
+    AtomicReference<RateLimitStore.Grant> answer = new AtomicReference<>(RateLimitStore.Grant.taken(null,
+        new RateLimitStore.Adaptation(10, Duration.ZERO, 20)));
+    FakeBucket store = new FakeBucket(timeout -> answer.get());
+    SendQueue queue = queue(store);
+    queue.await(0, System.nanoTime() + 1000 * MS);
+    answer.set(RateLimitStore.Grant.unavailable()); // Redis goes away...
+    queue.await(1, System.nanoTime() + 1000 * MS);
+    answer.set(RateLimitStore.Grant.taken(null, null)); // ...and comes back without the curve (a restart)
+
+    queue.await(2, System.nanoTime() + 1000 * MS);
+
+    assertThat(store.adapted).last().as("not left at the curve's 7 per second").isEqualTo(100.0);
+  }
+
+  @Test
+  void aStatedRateThatCouldNotBeSent_isAnnouncedByTheNextAnsweredTake() throws Exception {
+    RateLimitSettings.Limit stated = new RateLimitSettings.Limit(50, Duration.ofSeconds(1));
+    FakeBucket store = new FakeBucket(timeout -> RateLimitStore.Grant.taken(null, null));
+    SendQueue queue = queue(store);
+    store.reachable = false; // taken for down (e.g. recovering): the write is dropped
+    queue.onStatedRate(stated);
+    store.reachable = true;
+
+    queue.await(0, System.nanoTime() + 1000 * MS);
+
+    assertThat(store.adopted).containsExactly(stated, stated);
   }
 
   @Test

@@ -126,6 +126,12 @@ final class RedisBucket implements RateLimitStore.Bucket {
   private volatile RateLimitSettings.Limit lastLearned;
   /** The adaptive rate this process last ran the bucket at, or 0: a bucket created anew starts at it. */
   private volatile double lastAdapted;
+  /**
+   * Whether this process replaced the bucket's configuration since it last read a stated rate: its
+   * replacement may have landed after another process's stated one, so the next read of a stated
+   * rate puts it back.
+   */
+  private volatile boolean adaptedSinceStated;
 
   RedisBucket(RedisSharedLimits store, String prefix, String key, RateLimitSettings.Limit configured) {
     this.store = store;
@@ -160,7 +166,8 @@ final class RedisBucket implements RateLimitStore.Bucket {
       List<Object> state = await(read, deadline);
       RateLimitSettings.Limit learned = decode((byte[]) state.get(1));
       lastLearned = learned;
-      if (learned != null && lastAdapted > 0) { // this process's adapt may have landed after the stated rate
+      if (learned != null && adaptedSinceStated) { // this process's adapt may have landed after the stated rate
+        adaptedSinceStated = false;
         lastAdapted = 0;
         watch(tokens(redis, configuration(learned)).replaceConfiguration(configuration(learned),
             TokensInheritanceStrategy.AS_IS));
@@ -197,24 +204,19 @@ final class RedisBucket implements RateLimitStore.Bucket {
 
   @Override
   public void pauseFor(Duration wait) {
-    RedisSharedLimits.Connected redis = store.connectedIfUp();
     long millis = Math.max(1, wait.toMillis());
-    if (redis != null) {
-      watch(redis.commands().eval(PAUSE_SCRIPT, ScriptOutputType.INTEGER, new byte[][] {pauseKey},
-          Long.toString(millis).getBytes(StandardCharsets.UTF_8)).toCompletableFuture());
-    }
+    send(redis -> watch(redis.commands().eval(PAUSE_SCRIPT, ScriptOutputType.INTEGER, new byte[][] {pauseKey},
+        Long.toString(millis).getBytes(StandardCharsets.UTF_8)).toCompletableFuture()));
   }
 
   @Override
   public boolean throttled(Duration sentAgo, double allowedRate, Duration pause) {
-    RedisSharedLimits.Connected redis = store.connectedIfUp();
-    if (redis == null || !(allowedRate > 0) || Double.isInfinite(allowedRate)) {
+    if (!(allowedRate > 0) || Double.isInfinite(allowedRate)) {
       return false;
     }
-    watch(redis.commands().eval(THROTTLE_SCRIPT, ScriptOutputType.INTEGER, new byte[][] {curveKey, sendingKey},
-        millis(sentAgo), Double.toString(allowedRate).getBytes(StandardCharsets.UTF_8), millis(CURVE_SPAN),
-        millis(pause)).toCompletableFuture());
-    return true;
+    return send(redis -> watch(redis.commands().eval(THROTTLE_SCRIPT, ScriptOutputType.INTEGER,
+        new byte[][] {curveKey, sendingKey}, millis(sentAgo), Double.toString(allowedRate).getBytes(StandardCharsets.UTF_8),
+        millis(CURVE_SPAN), millis(pause)).toCompletableFuture()));
   }
 
   /**
@@ -222,25 +224,45 @@ final class RedisBucket implements RateLimitStore.Bucket {
    * or with the configured limit at or above it.
    */
   @Override
-  public void adapt(double perSecond) {
-    RedisSharedLimits.Connected redis = store.connectedIfUp();
-    if (redis != null && perSecond > 0 && !Double.isInfinite(perSecond)) {
-      boolean below = perSecond < configured.perSecond();
-      lastAdapted = below ? perSecond : 0;
-      BucketConfiguration adapted = below ? adaptiveConfiguration(perSecond) : configuration(configured);
-      watch(tokens(redis, adapted).replaceConfiguration(adapted, TokensInheritanceStrategy.AS_IS));
+  public boolean adapt(double perSecond) {
+    if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
+      return false;
     }
+    boolean below = perSecond < configured.perSecond();
+    BucketConfiguration adapted = below ? adaptiveConfiguration(perSecond) : configuration(configured);
+    return send(redis -> {
+      lastAdapted = below ? perSecond : 0;
+      adaptedSinceStated = true; // a stated rate read later is put back over this, whichever lands last
+      watch(tokens(redis, adapted).replaceConfiguration(adapted, TokensInheritanceStrategy.AS_IS));
+    });
   }
 
   /** Stores the rate for every process to read, and replaces the token bucket's configuration with it. */
   @Override
-  public void adopt(RateLimitSettings.Limit stated) {
-    RedisSharedLimits.Connected redis = store.connectedIfUp();
-    if (redis != null) {
+  public boolean adopt(RateLimitSettings.Limit stated) {
+    return send(redis -> {
       watch(redis.commands().set(rateKey, encode(stated), SetArgs.Builder.px(store.idleExpiry()))
           .toCompletableFuture());
       watch(tokens(redis, configuration(stated)).replaceConfiguration(configuration(stated),
           TokensInheritanceStrategy.AS_IS));
+    });
+  }
+
+  /**
+   * Sends a best-effort write when Redis is taken to be answering; never throws (a failure before
+   * the command leaves counts as Redis failing). Returns whether it was sent.
+   */
+  private boolean send(java.util.function.Consumer<RedisSharedLimits.Connected> write) {
+    RedisSharedLimits.Connected redis = store.connectedIfUp();
+    if (redis == null) {
+      return false;
+    }
+    try {
+      write.accept(redis);
+      return true;
+    } catch (RuntimeException e) {
+      store.health().failed(System.nanoTime(), e);
+      return false;
     }
   }
 
@@ -255,16 +277,18 @@ final class RedisBucket implements RateLimitStore.Bucket {
   }
 
   /**
-   * The configured limit, starting with one token rather than a full bucket: nothing is known yet of
-   * Atlas's bucket, which other processes on the key may have emptied, and a fleet that starts
-   * together would otherwise spend the whole configured burst before Atlas's first answer could
-   * pause it or state its rate (measured: 16 callers' first attempts leaving at once against a
-   * capacity of 10). Filling at the configured rate, the first calls are spaced by it instead.
+   * The configured limit, starting short of its burst by one second's refill (at least one token):
+   * nothing is known yet of Atlas's bucket, which other processes on the key may have emptied, and a
+   * fleet that starts together would otherwise spend the whole configured burst before Atlas's first
+   * answer could pause it or state its rate (measured: 16 callers' first attempts leaving at once
+   * against a capacity of 10). So the fleet's first second is spaced at the configured rate. A low
+   * limit (a few per minute) keeps almost all of its burst, so nobody waits minutes for it.
    */
   static BucketConfiguration coldStart(RateLimitSettings.Limit limit) {
+    long initial = Math.max(1, limit.permits() - (long) Math.ceil(limit.perSecond()));
     return BucketConfiguration.builder()
         .addLimit(Bandwidth.builder().capacity(limit.permits()).refillGreedy(limit.permits(), limit.period())
-            .initialTokens(1).build())
+            .initialTokens(initial).build())
         .build();
   }
 

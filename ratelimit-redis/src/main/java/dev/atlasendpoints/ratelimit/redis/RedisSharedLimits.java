@@ -78,6 +78,15 @@ public final class RedisSharedLimits implements RateLimitStore, AutoCloseable {
       return 1
       """;
 
+  /** The server answered the probe with an error saying it is busy ({@link #PASSING_ERRORS}): tried again later. */
+  static final class ServerNotReady extends RedisException {
+    private static final long serialVersionUID = 1L;
+
+    ServerNotReady(String firstWord, Throwable cause) {
+      super("the server answered " + firstWord, cause); // the reply's first word only: no keys, no credentials
+    }
+  }
+
   /** Errors that say the server is busy, not that it refuses: the probe is tried again later. */
   private static final java.util.List<String> PASSING_ERRORS = java.util.List.of("LOADING", "BUSY", "READONLY",
       "OOM", "MISCONF", "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN", "NOREPLICAS");
@@ -272,9 +281,13 @@ public final class RedisSharedLimits implements RateLimitStore, AutoCloseable {
       return true;
     } catch (ExecutionException e) {
       String reason = e.getCause() == null ? "" : String.valueOf(e.getCause().getMessage()).lines().findFirst().orElse("");
-      if (!(e.getCause() instanceof RedisCommandExecutionException)
-          || PASSING_ERRORS.stream().anyMatch(busy -> reason.startsWith(busy) || reason.contains(" " + busy + " "))) {
+      if (!(e.getCause() instanceof RedisCommandExecutionException)) {
         throw new RedisException("probe failed", e.getCause());
+      }
+      String busy = PASSING_ERRORS.stream().filter(word -> reason.startsWith(word) || reason.contains(" " + word + " "))
+          .findFirst().orElse(null);
+      if (busy != null) {
+        throw new ServerNotReady(busy, e.getCause());
       }
       unusable = true;
       LOG.log(System.Logger.Level.ERROR, "shared rate limits at " + url + " cannot be used: the server refused what "

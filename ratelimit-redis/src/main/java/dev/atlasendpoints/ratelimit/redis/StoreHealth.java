@@ -132,6 +132,9 @@ final class StoreHealth {
   }
 
   private static String describe(Throwable cause) {
+    if (cause instanceof RedisSharedLimits.ServerNotReady) {
+      return cause.getMessage();
+    }
     Throwable root = cause;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
