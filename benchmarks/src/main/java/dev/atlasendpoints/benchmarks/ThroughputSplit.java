@@ -21,7 +21,8 @@ import java.util.Map;
  * process (client and simulator) spent per call: on two shared cores that, not waiting, is what
  * bounds throughput at 16 and 64 callers. {@code floor+decode} is the floor that also decodes each
  * answer into the generated model with the SDK's mapper settings, as the SDK must: what lies between
- * it and {@code core-bearer} is the SDK's work beyond reading and decoding the answer.
+ * it and {@code core-bearer} is the SDK's work beyond reading and decoding the answer; {@code
+ * floor+request} also encodes the body and builds a new request (URL, the SDK's headers) per call.
  *
  * <p>Arguments (all optional): {@code --callers 16,64}, {@code --rounds 5}, {@code --millis 2000},
  * {@code --only floor,full} (names as printed) to run some stacks alone, e.g. under a profiler.
@@ -54,6 +55,7 @@ public final class ThroughputSplit {
       Map<String, BenchTargets.Call> stacks = new LinkedHashMap<>();
       stacks.put("floor", BenchTargets.floorCall(simulator));
       stacks.put("floor+decode", BenchTargets.floorDecodingCall(simulator));
+      stacks.put("floor+request", BenchTargets.floorPerCallRequestCall(simulator));
       stacks.put("floor-http1.1", BenchTargets.floorCall(simulator, HttpClient.Version.HTTP_1_1));
       stacks.put("floor-timeout", BenchTargets.floorCall(simulator, HttpClient.Version.HTTP_1_1, Duration.ofSeconds(60)));
       stacks.put("floor-as-sdk", BenchTargets.floorAsSdkConfiguresIt(simulator));
