@@ -1,8 +1,12 @@
 package dev.atlasendpoints.benchmarks;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.atlasendpoints.core.AtlasClient;
+import dev.atlasendpoints.generated.json.AtlasJson;
 import dev.atlasendpoints.generated.api.ServerlessPrivateEndpointsApi;
 import dev.atlasendpoints.generated.model.ServerlessTenantCreateRequest;
+import dev.atlasendpoints.generated.model.ServerlessTenantEndpoint;
 import dev.atlasendpoints.metrics.AtlasMetrics;
 import dev.atlasendpoints.resilience.RateLimitLayer;
 import dev.atlasendpoints.resilience.RateLimitSettings;
@@ -122,21 +126,81 @@ final class BenchTargets {
     return floorCall(simulator, http, Duration.ofSeconds(60));
   }
 
+  /**
+   * The floor plus what the SDK must do with every answer: decode the body, with the SDK's own
+   * mapper settings, into the generated model the SDK's method returns. The reader is made once,
+   * so this is the least that decoding can cost; the floor's other steps are unchanged.
+   */
+  static Call floorDecodingCall(AtlasSimulator simulator) throws IOException, InterruptedException {
+    ObjectReader reader = AtlasJson.newMapper().readerFor(ServerlessTenantEndpoint.class);
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+    HttpRequest request = floorRequest(simulator, http, null);
+    return floorCall(http, () -> request, decoding(reader));
+  }
+
+  /**
+   * {@link #floorDecodingCall} that also does per call the request-side work any client of varying
+   * arguments must: encode the body from the model with the SDK's mapper, parse the URL and build a
+   * new request with the SDK's headers (the floor builds one request, once, and resends it).
+   */
+  static Call floorPerCallRequestCall(AtlasSimulator simulator) throws IOException, InterruptedException {
+    ObjectMapper mapper = AtlasJson.newMapper();
+    ObjectReader reader = mapper.readerFor(ServerlessTenantEndpoint.class);
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+    String authorization = "Bearer " + token(http, simulator.baseUri());
+    String url = simulator.baseUri().resolve(PATH).toString();
+    ServerlessTenantCreateRequest body = new ServerlessTenantCreateRequest().comment("bench");
+    return floorCall(http, () -> HttpRequest.newBuilder(new URI(url))
+        .header("Authorization", authorization).header("Content-Type", MEDIA_TYPE)
+        .header("Accept", "application/json," + MEDIA_TYPE).header("User-Agent", "atlas-endpoints-bench")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body))).build(), decoding(reader));
+  }
+
+  private static AnswerUse decoding(ObjectReader reader) {
+    return body -> {
+      if (!(reader.readValue(body) instanceof ServerlessTenantEndpoint)) {
+        throw new IllegalStateException("floor+decode got no endpoint");
+      }
+    };
+  }
+
+  /** What a floor does with the answer's body besides reading it. */
+  @FunctionalInterface
+  private interface AnswerUse {
+    void use(byte[] body) throws IOException;
+  }
+
+  /** Where a floor's request for each call comes from. */
+  @FunctionalInterface
+  private interface RequestSource {
+    HttpRequest next() throws Exception;
+  }
+
   private static Call floorCall(AtlasSimulator simulator, HttpClient http, Duration timeout)
+      throws IOException, InterruptedException {
+    HttpRequest request = floorRequest(simulator, http, timeout);
+    return floorCall(http, () -> request, body -> { });
+  }
+
+  private static HttpRequest floorRequest(AtlasSimulator simulator, HttpClient http, Duration timeout)
       throws IOException, InterruptedException {
     HttpRequest.Builder builder = HttpRequest.newBuilder(simulator.baseUri().resolve(PATH));
     if (timeout != null) {
       builder.timeout(timeout);
     }
-    HttpRequest request = builder
+    return builder
         .header("Authorization", "Bearer " + token(http, simulator.baseUri()))
         .header("Content-Type", MEDIA_TYPE).header("Accept", MEDIA_TYPE)
         .POST(HttpRequest.BodyPublishers.ofString(BODY)).build();
+  }
+
+  private static Call floorCall(HttpClient http, RequestSource requests, AnswerUse use) {
     return () -> {
-      HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response = http.send(requests.next(), HttpResponse.BodyHandlers.ofByteArray());
       if (response.statusCode() != 201) {
         throw new IllegalStateException("floor got " + response.statusCode());
       }
+      use.use(response.body());
     };
   }
 

@@ -81,7 +81,7 @@ public final class LoadComparison {
       BenchTargets.Call sdkBearer = BenchTargets.sdkCall(bearer);
       BenchTargets.Call sdkDigest = BenchTargets.sdkCall(digest);
       for (BenchTargets.Call call : List.of(floor, sdkBearer, sdkDigest)) {
-        runCalls(call, 1, 3000); // warm-up
+        System.out.println("warm-up: " + WarmUp.untilSteady(call, 1));
       }
       double[] bearerRatios = new double[ROUNDS];
       double[] digestRatios = new double[ROUNDS];
@@ -108,9 +108,10 @@ public final class LoadComparison {
     try (AtlasSimulator simulator = BenchTargets.simulator(); AtlasClient bearer = BenchTargets.fullStack(simulator, false)) {
       BenchTargets.Call floor = BenchTargets.floorCall(simulator);
       BenchTargets.Call sdk = BenchTargets.sdkCall(bearer);
-      runFor(floor, 16, 2000);
-      runFor(sdk, 16, 2000);
       for (int callers : new int[] {1, 4, 16, 64}) {
+        // Each target warm, and last run at this many callers, before its rounds (see WarmUp for why).
+        System.out.printf("warm-up at %d callers: floor %s; full stack %s%n", callers, WarmUp.untilSteady(floor, callers),
+            WarmUp.untilSteady(sdk, callers));
         double[] ratios = new double[3];
         double floorRate = 0;
         double sdkRate = 0;

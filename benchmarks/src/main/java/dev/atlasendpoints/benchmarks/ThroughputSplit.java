@@ -19,7 +19,10 @@ import java.util.Map;
  * is the floor with the JDK client configured in every respect as the SDK's transport configures it. All against one simulator, in alternating rounds whose
  * order rotates, each figure a ratio to the floor measured in the same round. Also the CPU time the
  * process (client and simulator) spent per call: on two shared cores that, not waiting, is what
- * bounds throughput at 16 and 64 callers.
+ * bounds throughput at 16 and 64 callers. {@code floor+decode} is the floor that also decodes each
+ * answer into the generated model with the SDK's mapper settings, as the SDK must: what lies between
+ * it and {@code core-bearer} is the SDK's work beyond reading and decoding the answer; {@code
+ * floor+request} also encodes the body and builds a new request (URL, the SDK's headers) per call.
  *
  * <p>Arguments (all optional): {@code --callers 16,64}, {@code --rounds 5}, {@code --millis 2000},
  * {@code --only floor,full} (names as printed) to run some stacks alone, e.g. under a profiler.
@@ -51,6 +54,8 @@ public final class ThroughputSplit {
         AtlasClient full = BenchTargets.stack(simulator, false, true, true, true)) {
       Map<String, BenchTargets.Call> stacks = new LinkedHashMap<>();
       stacks.put("floor", BenchTargets.floorCall(simulator));
+      stacks.put("floor+decode", BenchTargets.floorDecodingCall(simulator));
+      stacks.put("floor+request", BenchTargets.floorPerCallRequestCall(simulator));
       stacks.put("floor-http1.1", BenchTargets.floorCall(simulator, HttpClient.Version.HTTP_1_1));
       stacks.put("floor-timeout", BenchTargets.floorCall(simulator, HttpClient.Version.HTTP_1_1, Duration.ofSeconds(60)));
       stacks.put("floor-as-sdk", BenchTargets.floorAsSdkConfiguresIt(simulator));
@@ -63,13 +68,11 @@ public final class ThroughputSplit {
         stacks.keySet().retainAll(only);
       }
       List<String> names = new ArrayList<>(stacks.keySet());
-      for (int pass = 0; pass < 3; pass++) { // warm-up: the JIT needs seconds of each path on two busy cores
-        for (String name : names) {
-          LoadComparison.runFor(stacks.get(name), 16, 1000);
-        }
-      }
       for (int callers : callerCounts) {
         System.out.printf("%n== %d callers ==%n", callers);
+        for (String name : names) { // every stack warm, and last run at this many callers (see WarmUp for why)
+          System.out.printf("warm-up: %s %s%n", name, WarmUp.untilSteady(stacks.get(name), callers));
+        }
         Map<String, double[]> rates = new LinkedHashMap<>();
         Map<String, double[]> cpu = new LinkedHashMap<>();
         names.forEach(name -> rates.put(name, new double[rounds]));

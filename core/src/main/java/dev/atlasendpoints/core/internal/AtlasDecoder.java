@@ -1,8 +1,8 @@
 package dev.atlasendpoints.core.internal;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.atlasendpoints.core.Responses;
 import dev.atlasendpoints.core.errors.AtlasMalformedResponseException;
 import dev.atlasendpoints.generated.model.ApiResponse;
@@ -11,6 +11,8 @@ import feign.codec.Decoder;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decodes 2xx answers into the generated models: bounded in size, JSON media types only, and
@@ -21,6 +23,12 @@ final class AtlasDecoder implements Decoder {
 
   private final ObjectMapper mapper;
   private final long maxBytes;
+  /**
+   * A reader per return type, made on its first answer: {@code readValue(body, type)} would resolve
+   * the type and look up its root deserializer again on every call. The generated methods have a
+   * fixed, small set of return types, so this stays small.
+   */
+  private final Map<Type, ObjectReader> readers = new ConcurrentHashMap<>();
 
   AtlasDecoder(ObjectMapper mapper, long maxBytes) {
     this.mapper = mapper;
@@ -50,16 +58,20 @@ final class AtlasDecoder implements Decoder {
       throw new AtlasMalformedResponseException(operationId, response.status(),
           "the answer is not JSON (Content-Type '" + truncate(contentType) + "')", null);
     }
-    JavaType javaType = mapper.getTypeFactory().constructType(type);
+    ObjectReader reader = readers.computeIfAbsent(type, this::readerFor);
     try {
-      return mapper.readValue(body, javaType);
+      return reader.readValue(body);
     } catch (JacksonException e) {
       throw new AtlasMalformedResponseException(operationId, response.status(),
-          "the answer is not a valid " + javaType.getRawClass().getSimpleName() + ": "
+          "the answer is not a valid " + reader.getValueType().getRawClass().getSimpleName() + ": "
               + truncate(e.getOriginalMessage()), e);
     } catch (java.io.IOException e) {
       throw new AtlasMalformedResponseException(operationId, response.status(), "the answer could not be read", e);
     }
+  }
+
+  private ObjectReader readerFor(Type type) {
+    return mapper.readerFor(mapper.getTypeFactory().constructType(type));
   }
 
   /** {@code application/json}, {@code application/vnd.atlas.<version>+json}, with or without parameters. */
