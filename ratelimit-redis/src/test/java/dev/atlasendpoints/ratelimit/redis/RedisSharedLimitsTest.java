@@ -259,6 +259,38 @@ class RedisSharedLimitsTest {
   }
 
   @Test
+  void aServerThatIsOnlyBusy_isAskedAgain_andLimitsAreSharedOnceItIsReady() throws Exception {
+    List<LogRecord> logged = new CopyOnWriteArrayList<>();
+    Logger logger = Logger.getLogger("dev.atlasendpoints.ratelimit.redis");
+    Handler capture = capturingInto(logged);
+    logger.addHandler(capture);
+    try (RedisClient raw = RedisClient.create(REDIS.url());
+        StatefulRedisConnection<String, String> admin = raw.connect()) {
+      admin.sync().configSet("maxmemory", "1"); // every write refused with OOM, as a full server refuses them
+      try (RedisSharedLimits store = RedisSharedLimits.builder(REDIS.url()).retryInterval(Duration.ofMillis(100))
+          .connect()) {
+        RateLimitStore.Bucket bucket = store.bucket(key("busy"), new Limit(100, Duration.ofSeconds(1)));
+        assertThat(bucket.take(TIMEOUT).outcome()).isEqualTo(Outcome.UNAVAILABLE);
+
+        admin.sync().configSet("maxmemory", "0");
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        Outcome outcome = Outcome.UNAVAILABLE;
+        while (outcome != Outcome.TAKEN && System.nanoTime() - until < 0) {
+          Thread.sleep(50);
+          outcome = bucket.take(TIMEOUT).outcome();
+        }
+        assertThat(outcome).as("connected once the server was ready: not given up for good").isEqualTo(Outcome.TAKEN);
+      } finally {
+        admin.sync().configSet("maxmemory", "0");
+      }
+    } finally {
+      logger.removeHandler(capture);
+    }
+    assertThat(logged).noneMatch(record -> record.getMessage().contains("cannot be used"));
+    assertThat(logged).anySatisfy(record -> assertThat(record.getMessage()).contains("the server answered OOM"));
+  }
+
+  @Test
   void aServerThatRefusesWhatSharingNeeds_isReportedOnce_andLimitsStayLocal() {
     List<LogRecord> logged = new CopyOnWriteArrayList<>();
     Logger logger = Logger.getLogger("dev.atlasendpoints.ratelimit.redis");
