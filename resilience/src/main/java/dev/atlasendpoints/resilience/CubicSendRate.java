@@ -75,7 +75,7 @@ final class CubicSendRate {
     followingFleet = true;
     adapting = true;
     this.maxRateAtThrottle = maxRateAtThrottle;
-    secondsToRegainMax = Math.cbrt(maxRateAtThrottle * (1 - adaptive.beta()) / adaptive.scale());
+    secondsToRegainMax = secondsToRegain(maxRateAtThrottle);
     lastThrottleSeconds = nowSeconds - sinceThrottle;
     rate = clamp(Math.min(curve(maxRateAtThrottle, sinceThrottle, secondsToRegainMax), 2 * fleetSending));
     return rate;
@@ -93,6 +93,11 @@ final class CubicSendRate {
    */
   void stopFollowingFleet() {
     followingFleet = false;
+  }
+
+  /** CUBIC's K: how long the curve from a 429 at {@code maxRate} takes to climb back to it. */
+  private double secondsToRegain(double maxRate) {
+    return Math.cbrt(maxRate * (1 - adaptive.beta()) / adaptive.scale());
   }
 
   /**
@@ -117,7 +122,7 @@ final class CubicSendRate {
     }
     double base = adapting ? Math.min(sending, rate) : sending;
     maxRateAtThrottle = base;
-    secondsToRegainMax = Math.cbrt(base * (1 - adaptive.beta()) / adaptive.scale());
+    secondsToRegainMax = secondsToRegain(base);
     lastThrottleSeconds = nowSeconds;
     rate = clamp(adaptive.beta() * base);
     adapting = true;

@@ -24,6 +24,11 @@ final class RateLimitingClient implements Client {
   /** The longest any 429 or empty bucket pauses a bucket. */
   static final Duration MAX_PAUSE = Duration.ofMinutes(15);
 
+  /** {@code wait}, or {@link #MAX_PAUSE} when longer. */
+  static Duration capped(Duration wait) {
+    return wait.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : wait;
+  }
+
   private final Client next;
   private final RateLimitSettings settings;
   private final LayerContext context;
@@ -121,7 +126,7 @@ final class RateLimitingClient implements Client {
     long now = System.nanoTime();
     if (response.status() == 429) {
       Duration wait = Responses.retryAfter(response, clock).orElse(settings.emptyBucketPause());
-      Duration pause = wait.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : wait;
+      Duration pause = capped(wait);
       queue.pauseUntil(now + pause.toNanos());
       byte[] body;
       try {

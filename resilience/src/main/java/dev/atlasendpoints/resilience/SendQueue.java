@@ -257,7 +257,7 @@ final class SendQueue {
   }
 
   private static long cappedNanos(Duration wait) {
-    return (wait.compareTo(RateLimitingClient.MAX_PAUSE) > 0 ? RateLimitingClient.MAX_PAUSE : wait).toNanos();
+    return RateLimitingClient.capped(wait).toNanos();
   }
 
   /** When the next token may be taken; refills the bucket up to {@code now} first. Holds {@link #state}. */

@@ -3,6 +3,7 @@ package dev.atlasendpoints.ratelimit.redis;
 import dev.atlasendpoints.resilience.RateLimitSettings;
 import dev.atlasendpoints.resilience.RateLimitStore;
 import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BandwidthBuilder;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TokensInheritanceStrategy;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * One bucket's shared state in Redis, under five keys that share a hash tag:
@@ -162,15 +164,14 @@ final class RedisBucket implements RateLimitStore.Bucket {
       // During a pause the token taken is wasted, which costs nothing: Atlas's bucket is empty anyway.
       Future<List<Object>> read = redis.commands().eval(READ_SCRIPT, ScriptOutputType.MULTI,
           new byte[][] {pauseKey, rateKey, curveKey, sendingKey}, millis(store.idleExpiry()), millis(CURVE_SPAN));
-      Future<ConsumptionProbe> token = tokens(redis, startingConfiguration()).tryConsumeAndReturnRemaining(1);
+      Future<ConsumptionProbe> token = tokens(redis, this::startingConfiguration).tryConsumeAndReturnRemaining(1);
       List<Object> state = await(read, deadline);
       RateLimitSettings.Limit learned = decode((byte[]) state.get(1));
       lastLearned = learned;
       if (learned != null && adaptedSinceStated) { // this process's adapt may have landed after the stated rate
         adaptedSinceStated = false;
         lastAdapted = 0;
-        watch(tokens(redis, configuration(learned)).replaceConfiguration(configuration(learned),
-            TokensInheritanceStrategy.AS_IS));
+        replaceConfiguration(redis, configuration(learned));
       }
       RateLimitStore.Adaptation adaptation = learned == null ? adaptation(state) : null;
       ConsumptionProbe probe = await(token, deadline);
@@ -204,9 +205,8 @@ final class RedisBucket implements RateLimitStore.Bucket {
 
   @Override
   public void pauseFor(Duration wait) {
-    long millis = Math.max(1, wait.toMillis());
     send(redis -> watch(redis.commands().eval(PAUSE_SCRIPT, ScriptOutputType.INTEGER, new byte[][] {pauseKey},
-        Long.toString(millis).getBytes(StandardCharsets.UTF_8)).toCompletableFuture()));
+        millis(wait)).toCompletableFuture()));
   }
 
   @Override
@@ -233,7 +233,7 @@ final class RedisBucket implements RateLimitStore.Bucket {
     return send(redis -> {
       lastAdapted = below ? perSecond : 0;
       adaptedSinceStated = true; // a stated rate read later is put back over this, whichever lands last
-      watch(tokens(redis, adapted).replaceConfiguration(adapted, TokensInheritanceStrategy.AS_IS));
+      replaceConfiguration(redis, adapted);
     });
   }
 
@@ -243,8 +243,7 @@ final class RedisBucket implements RateLimitStore.Bucket {
     return send(redis -> {
       watch(redis.commands().set(rateKey, encode(stated), SetArgs.Builder.px(store.idleExpiry()))
           .toCompletableFuture());
-      watch(tokens(redis, configuration(stated)).replaceConfiguration(configuration(stated),
-          TokensInheritanceStrategy.AS_IS));
+      replaceConfiguration(redis, configuration(stated));
     });
   }
 
@@ -286,14 +285,17 @@ final class RedisBucket implements RateLimitStore.Bucket {
    */
   static BucketConfiguration coldStart(RateLimitSettings.Limit limit) {
     long initial = Math.max(1, limit.permits() - (long) Math.ceil(limit.perSecond()));
-    return BucketConfiguration.builder()
-        .addLimit(Bandwidth.builder().capacity(limit.permits()).refillGreedy(limit.permits(), limit.period())
-            .initialTokens(initial).build())
-        .build();
+    return BucketConfiguration.builder().addLimit(refilledAt(limit).initialTokens(initial).build()).build();
   }
 
-  private AsyncBucketProxy tokens(RedisSharedLimits.Connected redis, BucketConfiguration whenNew) {
-    return redis.buckets().builder().build(bucketKey, () -> CompletableFuture.completedFuture(whenNew));
+  /** The token bucket; {@code whenNew} is asked only when Redis holds none (not on every take). */
+  private AsyncBucketProxy tokens(RedisSharedLimits.Connected redis, Supplier<BucketConfiguration> whenNew) {
+    return redis.buckets().builder().build(bucketKey, () -> CompletableFuture.completedFuture(whenNew.get()));
+  }
+
+  /** Runs the token bucket at {@code configuration} from now on, keeping the tokens it holds; best effort. */
+  private void replaceConfiguration(RedisSharedLimits.Connected redis, BucketConfiguration configuration) {
+    watch(tokens(redis, () -> configuration).replaceConfiguration(configuration, TokensInheritanceStrategy.AS_IS));
   }
 
   /** The curve the read script found, or {@code null} when no 429 started one (or it ran its span). */
@@ -330,9 +332,11 @@ final class RedisBucket implements RateLimitStore.Bucket {
 
   /** {@code permits} per {@code period}, refilled continuously, holding at most {@code permits}. */
   static BucketConfiguration configuration(RateLimitSettings.Limit limit) {
-    return BucketConfiguration.builder()
-        .addLimit(Bandwidth.builder().capacity(limit.permits()).refillGreedy(limit.permits(), limit.period()).build())
-        .build();
+    return BucketConfiguration.builder().addLimit(refilledAt(limit).build()).build();
+  }
+
+  private static BandwidthBuilder.BandwidthBuilderBuildStage refilledAt(RateLimitSettings.Limit limit) {
+    return Bandwidth.builder().capacity(limit.permits()).refillGreedy(limit.permits(), limit.period());
   }
 
   static byte[] encode(RateLimitSettings.Limit limit) {
