@@ -21,6 +21,8 @@ import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -28,6 +30,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Rate limits shared through Redis by every process that connects to the same Redis with the same
@@ -87,8 +91,11 @@ public final class RedisSharedLimits implements RateLimitStore, AutoCloseable {
     }
   }
 
+  private static final Pattern SCRIPT_LINE = Pattern.compile("@user_script:(\\d+)");
+  private static final Pattern CALLED_COMMAND = Pattern.compile("redis\\.call\\('(\\w+)'");
+
   /** Errors that say the server is busy, not that it refuses: the probe is tried again later. */
-  private static final java.util.List<String> PASSING_ERRORS = java.util.List.of("LOADING", "BUSY", "READONLY",
+  private static final List<String> PASSING_ERRORS = List.of("LOADING", "BUSY", "READONLY",
       "OOM", "MISCONF", "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN", "NOREPLICAS");
 
   private final RedisUrl url;
@@ -290,9 +297,10 @@ public final class RedisSharedLimits implements RateLimitStore, AutoCloseable {
         throw new ServerNotReady(busy, e.getCause());
       }
       unusable = true;
-      LOG.log(System.Logger.Level.ERROR, "shared rate limits at " + url + " cannot be used: the server refused what "
-          + "they need (Redis 7.0 or later, allowed to run scripts, SET, PEXPIRE and TIME): " + reason
-          + "; each process keeps its own limits");
+      String refused = refusedCommand(reason);
+      LOG.log(System.Logger.Level.ERROR, "shared rate limits at " + url + " cannot be used: the server refused "
+          + (refused == null ? "what they need" : refused) + " (they need Redis 7.0 or later, allowed to run scripts "
+          + "and the commands they call): " + reason + "; each process keeps its own limits");
       return false;
     } catch (TimeoutException e) {
       throw new RedisCommandTimeoutException("probe timed out");
@@ -300,6 +308,24 @@ public final class RedisSharedLimits implements RateLimitStore, AutoCloseable {
       Thread.currentThread().interrupt();
       throw new RedisException("interrupted while probing");
     }
+  }
+
+  /**
+   * The command the server refused, from the probe's line its error names ({@code @user_script:N}:
+   * Redis names the script's line, not the command), or {@code null} when it names none.
+   */
+  static String refusedCommand(String reason) {
+    Matcher line = SCRIPT_LINE.matcher(reason);
+    if (!line.find()) {
+      return null;
+    }
+    List<String> lines = PROBE_SCRIPT.lines().toList();
+    int number = Integer.parseInt(line.group(1));
+    if (number < 1 || number > lines.size()) {
+      return null;
+    }
+    Matcher call = CALLED_COMMAND.matcher(lines.get(number - 1));
+    return call.find() ? call.group(1).toUpperCase(Locale.ROOT) : null;
   }
 
   /**
