@@ -21,7 +21,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * One bucket's shared state in Redis, under five keys that share a hash tag:
+ * One bucket's shared state in Redis, under seven keys that share a hash tag:
  * <ul>
  *   <li>{@code PREFIX:{KEY}:bucket}: Bucket4j's token bucket (compare-and-swap through Lua), at the
  *       learned rate once there is one, else at the configured limit; it expires once it would be
@@ -42,11 +42,29 @@ import java.util.function.Supplier;
  *   <li>{@code PREFIX:{KEY}:sending}: the rate the fleet takes tokens at, measured by Redis's clock
  *       (a hash: the window, its count, the estimate); the controller starts a curve from it, and caps
  *       the curve at twice it.</li>
+ *   <li>{@code PREFIX:{KEY}:taken} and {@code PREFIX:{KEY}:flight}: how many attempts the fleet has
+ *       sent on tokens taken (each one's number in that count), and those still in flight (a sorted
+ *       set of those numbers, scored by when each was taken); one never reported over stops counting
+ *       after {@link #IN_FLIGHT_AT_MOST};</li>
+ *   <li>{@code PREFIX:{KEY}:answered}: what Atlas's {@code RateLimit-Remaining} allows (a hash): the
+ *       {@code taken} count at which Atlas's bucket is spent ({@code a}: the count when an answer came,
+ *       plus what it said remained, less the attempts in flight then, which may be spending it), when
+ *       that was last set from an awaited answer ({@code u}, Redis's clock, ms), and how long after that
+ *       one attempt may ask again ({@code p}, ms). While {@code taken} has reached {@code a} (raised by
+ *       the stated rate, when there is one, for the time since {@code u}), a take waits, asking again
+ *       every {@link #ANSWER_POLL}, until {@code p} has passed: then one attempt goes alone, and its
+ *       answer sets {@code a} anew; every other answer can only lower it, since answers come back in
+ *       any order. Of a bucket nothing is known of (no key), one attempt goes first and the others
+ *       wait for its answer (at most {@link #FIRST_ANSWER_WAIT}); when that answer states no count, the
+ *       key says so ({@code n}), and nothing is counted while the bucket is in use. Without this, a
+ *       fleet's first second sent as many attempts into an empty bucket as were in flight when Atlas's
+ *       last token went (measured: 3 to 10 429s with 16 callers on 4 cold JVMs, against a capacity of 10).</li>
  * </ul>
- * A take costs two round trips: one script reads the pause, the rate, the curve and the sending
- * rate while Bucket4j's state is read in the same pipeline, then Bucket4j's compare-and-swap script
- * writes the state (more only under contention); a token taken is counted afterwards without
- * waiting.
+ * A take costs two round trips: one script reads the pause, the rate, the curve, the sending
+ * rate and the count while Bucket4j's state is read in the same pipeline, then Bucket4j's
+ * compare-and-swap script writes the state (more only under contention); a token taken is counted
+ * in the sending rate afterwards without waiting. While the count holds the fleet, a take reads
+ * first and asks Bucket4j only when it is let through, so that waiting does not spend tokens.
  */
 final class RedisBucket implements RateLimitStore.Bucket {
 
@@ -57,10 +75,30 @@ final class RedisBucket implements RateLimitStore.Bucket {
   /** How long a curve's key lives: by then the curve is far above any limit (CUBIC grows as t³). */
   static final Duration CURVE_SPAN = Duration.ofMinutes(15);
 
+  /** How often a take held by the count of Atlas's answers asks again: their answers are what lifts it. */
+  static final Duration ANSWER_POLL = Duration.ofMillis(10);
+
+  /**
+   * How long the fleet waits for the first answer to a bucket nothing is known of before another
+   * attempt goes to ask: until that answer, one attempt at a time.
+   */
+  static final Duration FIRST_ANSWER_WAIT = Duration.ofSeconds(1);
+
+  /**
+   * How long an attempt counts as in flight at most: one whose end was never reported (its process
+   * died, or its take timed out after Redis had counted it) would otherwise lower what the fleet may
+   * send for as long as the bucket is in use.
+   */
+  static final Duration IN_FLIGHT_AT_MOST = Duration.ofMinutes(2);
+
   /**
    * Reads, in one step: the pause's remaining time; the stated rate (renewing its expiry); the
-   * curve's starting rate and age; the fleet's sending rate. KEYS pause, rate, curve, sending; ARGV
-   * the idle expiry and the curve's span, in milliseconds.
+   * curve's starting rate and age; the fleet's sending rate; and, when no pause runs, either how
+   * long what Atlas's answers allow holds the fleet, or this take's number in flight (given here,
+   * in the same step as the check, so that two processes never both pass for one last token) and
+   * whether its answer is awaited (the first attempt of a bucket nothing is known of, or one sent
+   * to ask after a silence). KEYS pause, rate, curve, sending, taken, answered, flight; ARGV the idle
+   * expiry, the curve's span, {@link #ANSWER_POLL} and {@link #FIRST_ANSWER_WAIT}, in milliseconds.
    */
   private static final String READ_SCRIPT = """
       local rate = redis.call('get', KEYS[2])
@@ -71,8 +109,83 @@ final class RedisBucket implements RateLimitStore.Bucket {
         climbing = tonumber(ARGV[2]) - redis.call('pttl', KEYS[3])
         if climbing < 0 then climbing = 0 end
       end
-      return {redis.call('pttl', KEYS[1]), rate or false, curve[1] or false, climbing,
-        redis.call('hget', KEYS[4], 'r') or false}
+      local paused = redis.call('pttl', KEYS[1])
+      local number = 0
+      local held = -1
+      local asks = 0
+      if paused <= 0 then
+        local known = redis.call('hmget', KEYS[6], 'a', 'u', 'p', 'n')
+        if known[4] then
+          redis.call('pexpire', KEYS[6], ARGV[1])
+        else
+          local taken = tonumber(redis.call('get', KEYS[5])) or 0
+          local t = redis.call('time')
+          local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+          if not known[1] then
+            redis.call('hset', KEYS[6], 'a', taken + 1, 'u', now, 'p', ARGV[4])
+            redis.call('pexpire', KEYS[6], ARGV[1])
+            asks = 1
+          else
+            local age = now - tonumber(known[2])
+            local spentAt = tonumber(known[1])
+            local permits, nanos = string.match(rate or '', '^(%d+):(%d+)$')
+            if permits and tonumber(nanos) > 0 then
+              spentAt = spentAt + math.floor(age * tonumber(permits) * 1000000 / tonumber(nanos))
+            end
+            if taken >= spentAt then
+              if age >= tonumber(known[3]) then
+                redis.call('hset', KEYS[6], 'a', taken + 1, 'u', now)
+                asks = 1
+              else
+                held = math.max(1, math.min(tonumber(ARGV[3]), tonumber(known[3]) - age))
+              end
+            end
+          end
+          if held < 0 then
+            number = redis.call('incr', KEYS[5])
+            redis.call('zadd', KEYS[7], now, number)
+            redis.call('pexpire', KEYS[5], ARGV[1])
+            redis.call('pexpire', KEYS[7], ARGV[1])
+          end
+        end
+      end
+      return {paused, rate or false, curve[1] or false, climbing, redis.call('hget', KEYS[4], 'r') or false,
+        number, held, asks}
+      """;
+
+  /**
+   * Counts an attempt over, and what its answer allows: ARGV[2] tokens remained after it (or -1: a
+   * success that states none; -2: no answer). A count from an awaited answer sets how many more may
+   * go; any other can only lower it. KEYS answered, flight, taken; ARGV the attempt's number in
+   * flight, the remaining tokens, whether the answer was awaited (1/0), how long until one attempt
+   * may ask again, the idle expiry, {@link #IN_FLIGHT_AT_MOST} (all ms), and the count below which an
+   * answer that was not awaited is worth counting.
+   */
+  private static final String ANSWERED_SCRIPT = """
+      local t = redis.call('time')
+      local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+      redis.call('zrem', KEYS[2], ARGV[1])
+      redis.call('zremrangebyscore', KEYS[2], '-inf', now - tonumber(ARGV[6]))
+      local remaining = tonumber(ARGV[2])
+      local awaited = ARGV[3] == '1'
+      if remaining == -1 and awaited then
+        redis.call('hset', KEYS[1], 'n', '1')
+        redis.call('pexpire', KEYS[1], ARGV[5])
+      end
+      if remaining < 0 or not awaited and remaining >= tonumber(ARGV[7]) then return 0 end
+      local spentAt = (tonumber(redis.call('get', KEYS[3])) or 0) + remaining - redis.call('zcard', KEYS[2])
+      if not awaited then
+        local known = tonumber(redis.call('hget', KEYS[1], 'a'))
+        if known and known <= spentAt then return 0 end
+        if known then
+          redis.call('hset', KEYS[1], 'a', spentAt)
+          return 1
+        end
+      end
+      redis.call('hdel', KEYS[1], 'n')
+      redis.call('hset', KEYS[1], 'a', spentAt, 'u', now, 'p', ARGV[4])
+      redis.call('pexpire', KEYS[1], ARGV[5])
+      return 1
       """;
 
   /**
@@ -123,7 +236,12 @@ final class RedisBucket implements RateLimitStore.Bucket {
   private final byte[] rateKey;
   private final byte[] curveKey;
   private final byte[] sendingKey;
+  private final byte[] takenKey;
+  private final byte[] flightKey;
+  private final byte[] answeredKey;
   private final RateLimitSettings.Limit configured;
+  /** Whether this process's last take found the fleet held by the count: then it reads before asking Bucket4j. */
+  private volatile boolean held;
   /** The rate the fleet had learned at the last take: a bucket created anew in Redis starts at it. */
   private volatile RateLimitSettings.Limit lastLearned;
   /** The adaptive rate this process last ran the bucket at, or 0: a bucket created anew starts at it. */
@@ -144,6 +262,9 @@ final class RedisBucket implements RateLimitStore.Bucket {
     this.rateKey = (tagged + "rate").getBytes(StandardCharsets.UTF_8);
     this.curveKey = (tagged + "curve").getBytes(StandardCharsets.UTF_8);
     this.sendingKey = (tagged + "sending").getBytes(StandardCharsets.UTF_8);
+    this.takenKey = (tagged + "taken").getBytes(StandardCharsets.UTF_8);
+    this.flightKey = (tagged + "flight").getBytes(StandardCharsets.UTF_8);
+    this.answeredKey = (tagged + "answered").getBytes(StandardCharsets.UTF_8);
     this.configured = configured;
   }
 
@@ -162,9 +283,11 @@ final class RedisBucket implements RateLimitStore.Bucket {
     try {
       // The reads and Bucket4j's read leave at once (one round trip), its compare-and-swap follows (a second).
       // During a pause the token taken is wasted, which costs nothing: Atlas's bucket is empty anyway.
+      // While the count holds the fleet, Bucket4j is asked only once the read lets the take through.
       Future<List<Object>> read = redis.commands().eval(READ_SCRIPT, ScriptOutputType.MULTI,
-          new byte[][] {pauseKey, rateKey, curveKey, sendingKey}, millis(store.idleExpiry()), millis(CURVE_SPAN));
-      Future<ConsumptionProbe> token = tokens(redis, this::startingConfiguration).tryConsumeAndReturnRemaining(1);
+          new byte[][] {pauseKey, rateKey, curveKey, sendingKey, takenKey, answeredKey, flightKey}, millis(store.idleExpiry()),
+          millis(CURVE_SPAN), millis(ANSWER_POLL), millis(FIRST_ANSWER_WAIT));
+      Future<ConsumptionProbe> token = held ? null : takeToken(redis);
       List<Object> state = await(read, deadline);
       RateLimitSettings.Limit learned = decode((byte[]) state.get(1));
       lastLearned = learned;
@@ -174,20 +297,33 @@ final class RedisBucket implements RateLimitStore.Bucket {
         replaceConfiguration(redis, configuration(learned));
       }
       RateLimitStore.Adaptation adaptation = learned == null ? adaptation(state) : null;
-      ConsumptionProbe probe = await(token, deadline);
-      store.health().answered(start);
       long pausedForMillis = (Long) state.get(0); // -2 without a pause
+      long inFlight = (Long) state.get(5); // this attempt's number in flight, 0 when not counted
+      long heldForMillis = (Long) state.get(6); // -1 when not held
+      held = heldForMillis > 0;
+      if (token == null && pausedForMillis <= 0 && heldForMillis <= 0) {
+        token = takeToken(redis);
+      }
+      ConsumptionProbe probe = token == null ? null : await(token, deadline);
+      store.health().answered(start);
       if (pausedForMillis > 0) {
         Duration paused = Duration.ofMillis(pausedForMillis);
         return RateLimitStore.Grant.waitFor(paused, paused, learned, adaptation);
       }
+      if (heldForMillis > 0) {
+        return RateLimitStore.Grant.waitFor(Duration.ofMillis(heldForMillis), null, learned, adaptation);
+      }
       if (!probe.isConsumed()) {
+        if (inFlight != RateLimitStore.Grant.NOT_COUNTED) { // nothing was sent: not in flight
+          watch(redis.commands().zrem(flightKey, Long.toString(inFlight).getBytes(StandardCharsets.UTF_8))
+              .toCompletableFuture());
+        }
         return RateLimitStore.Grant.waitFor(Duration.ofNanos(probe.getNanosToWaitForRefill()), null, learned,
             adaptation);
       }
       watch(redis.commands().eval(COUNT_SCRIPT, ScriptOutputType.INTEGER, new byte[][] {sendingKey},
           millis(store.idleExpiry())).toCompletableFuture()); // the fleet's sending rate: nobody waits on it
-      return RateLimitStore.Grant.taken(learned, adaptation);
+      return RateLimitStore.Grant.taken(learned, adaptation, inFlight, (Long) state.get(7) == 1);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // the caller's wait sees it and ends typed, without sending
       return RateLimitStore.Grant.unavailable();
@@ -201,6 +337,25 @@ final class RedisBucket implements RateLimitStore.Bucket {
       store.health().failed(System.nanoTime(), e);
       return RateLimitStore.Grant.unavailable();
     }
+  }
+
+  private Future<ConsumptionProbe> takeToken(RedisSharedLimits.Connected redis) {
+    return tokens(redis, this::startingConfiguration).tryConsumeAndReturnRemaining(1);
+  }
+
+  @Override
+  public boolean answered(long inFlight, long remaining, boolean awaited, Duration probeAfter) {
+    if (inFlight <= RateLimitStore.Grant.NOT_COUNTED) {
+      return false;
+    }
+    return send(redis -> watch(redis.commands().eval(ANSWERED_SCRIPT, ScriptOutputType.INTEGER,
+        new byte[][] {answeredKey, flightKey, takenKey}, number(inFlight),
+        number(Math.max(RateLimitStore.Bucket.NO_ANSWER, remaining)), number(awaited ? 1 : 0), millis(probeAfter),
+        millis(store.idleExpiry()), millis(IN_FLIGHT_AT_MOST), number(2L * configured.permits())).toCompletableFuture()));
+  }
+
+  private static byte[] number(long value) {
+    return Long.toString(value).getBytes(StandardCharsets.UTF_8);
   }
 
   @Override
