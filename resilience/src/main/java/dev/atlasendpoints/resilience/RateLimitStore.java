@@ -49,6 +49,9 @@ public interface RateLimitStore {
     /** {@link #answered}'s {@code remaining} for an attempt that got no answer, or an error that stated no count. */
     long NO_ANSWER = -2;
 
+    /** {@link #answered}'s {@code remaining} for an attempt counted in flight but not sent after all. */
+    long NOT_SENT = -3;
+
     /**
      * Takes one token for an attempt about to be sent, unless the fleet's bucket is paused or
      * empty.
@@ -126,7 +129,7 @@ public interface RateLimitStore {
      *
      * @param inFlight the grant's {@link Grant#inFlight}
      * @param remaining the {@code RateLimit-Remaining} Atlas answered, {@link #NO_COUNT} for a success
-     *     without one, or {@link #NO_ANSWER}
+     *     without one, {@link #NO_ANSWER}, or {@link #NOT_SENT}
      * @param awaited the grant's {@link Grant#awaited}
      * @param probeAfter how long without an awaited answer before one attempt may ask again
      * @return whether it was sent to the store
@@ -190,6 +193,12 @@ public interface RateLimitStore {
       OUT_OF_TIME,
       /** The store failed or did not answer within its own timeout: send under the client's own limits. */
       UNAVAILABLE
+    }
+
+    /** A grant the store does not count in flight, as stores made before counting answer. */
+    public Grant(Outcome outcome, Duration retryIn, Duration pausedFor, RateLimitSettings.Limit learned,
+        Adaptation adaptation) {
+      this(outcome, retryIn, pausedFor, learned, adaptation, NOT_COUNTED, false);
     }
 
     public Grant {

@@ -69,10 +69,12 @@ final class RateLimitingClient implements Client {
       boolean over = false;
       try {
         Response response = next.execute(request, options);
+        over = true;
         if (settings.learnFromService()) {
-          over = true; // learn says how it ended, first of all
-          return learn(queue, response, slot);
+          return learn(queue, response, slot); // says how it ended, first of all
         }
+        // Not following the service's signals: nothing for the fleet to count either.
+        queue.onOver(slot, RateLimitStore.Bucket.NO_COUNT, settings.emptyBucketPause());
         return response;
       } finally {
         if (!over) {
@@ -168,8 +170,8 @@ final class RateLimitingClient implements Client {
    */
   private static long count(String header) {
     String digits = header.trim();
-    if (digits.isEmpty() || digits.length() > 18) {
-      return RateLimitStore.Bucket.NO_COUNT;
+    if (digits.isEmpty() || digits.length() > 9) {
+      return RateLimitStore.Bucket.NO_COUNT; // no bucket holds a billion: not a count
     }
     for (int i = 0; i < digits.length(); i++) {
       if (digits.charAt(i) < '0' || digits.charAt(i) > '9') {

@@ -135,6 +135,9 @@ final class SendQueue {
             if (pausedUntilNanos - slot > 0) {
               slot = pausedUntilNanos; // a pause arrived while the store answered: it holds this call too
             }
+            if (slot - now > 0) {
+              notSent(grant); // it asks again after the pause
+            }
           }
           if (slot - now <= 0) {
             tokens -= 1;
@@ -198,6 +201,7 @@ final class SendQueue {
       state.lock();
     }
     if (Thread.interrupted()) { // a store interrupted while answering keeps the flag: this call ends here
+      notSent(grant);
       throw new InterruptedException();
     }
     if (grant.outcome() == RateLimitStore.Grant.Outcome.OUT_OF_TIME) {
@@ -356,6 +360,22 @@ final class SendQueue {
     }
   }
 
+  /** A token the store counted in flight is not used: the fleet's count gives it back. */
+  private void notSent(RateLimitStore.Grant grant) {
+    if (grant.inFlight() != RateLimitStore.Grant.NOT_COUNTED) {
+      over(grant.inFlight(), RateLimitStore.Bucket.NOT_SENT, grant.awaited(), Duration.ZERO);
+    }
+  }
+
+  private void over(long inFlight, long remaining, boolean awaited, Duration probeAfter) {
+    try {
+      shared.answered(inFlight, remaining, awaited, probeAfter);
+    } catch (RuntimeException storeBroke) {
+      // A store must not throw (RateLimitStore); one that does must not cost the call its answer. Not a
+      // fallback either: the call went out on the store's token.
+    }
+  }
+
   /**
    * A call whose slot the store {@linkplain Slot#inFlight counts} is over: Atlas answered it with
    * {@code RateLimit-Remaining: remaining}, or {@link RateLimitStore.Bucket#NO_COUNT} /
@@ -364,7 +384,7 @@ final class SendQueue {
    */
   void onOver(Slot slot, long remaining, Duration probeAfter) {
     if (slot.inFlight() != RateLimitStore.Grant.NOT_COUNTED) {
-      shared.answered(slot.inFlight(), remaining, slot.awaited(), probeAfter);
+      over(slot.inFlight(), remaining, slot.awaited(), probeAfter);
     }
   }
 

@@ -185,4 +185,15 @@ class RateLimitLayerTest {
     assertThat(store.answered).as("one success that states no count, one attempt that got no answer")
         .containsExactly("#9 " + RateLimitStore.Bucket.NO_COUNT + " awaited", "#9 " + RateLimitStore.Bucket.NO_ANSWER + " awaited");
   }
+
+  @Test
+  void withoutLearningFromTheService_theFleetIsToldThereIsNothingToCount() {
+    SharedSendQueueTest.FakeBucket store = new SharedSendQueueTest.FakeBucket(
+        timeout -> RateLimitStore.Grant.taken(null, null, 9, true));
+    RateLimitSettings notLearning = countedBy(store).toBuilder().learnFromService(false).build();
+    try (Harness h = new Harness(AtlasSimulator.builder(), RateLimitLayer.of(notLearning))) {
+      h.create("one"); // answered with RateLimit-Remaining, which this client does not follow
+    }
+    assertThat(store.answered).containsExactly("#9 " + RateLimitStore.Bucket.NO_COUNT + " awaited");
+  }
 }

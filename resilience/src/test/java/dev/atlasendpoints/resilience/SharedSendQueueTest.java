@@ -190,6 +190,23 @@ class SharedSendQueueTest {
   }
 
   @Test
+  void aCountedTokenAPauseKeepsFromBeingSent_isGivenBackToTheFleetsCount() {
+    AtomicReference<SendQueue> self = new AtomicReference<>();
+    FakeBucket store = new FakeBucket(timeout -> { // another caller's 429 lands meanwhile
+      self.get().pauseUntil(System.nanoTime() + 60_000 * MS);
+      return RateLimitStore.Grant.taken(null, null, 5, true);
+    });
+    SendQueue queue = queue(store);
+    self.set(queue);
+
+    assertThat(catchThrowableOfType(SendQueue.TooLong.class, () -> queue.await(0, System.nanoTime() + 1000 * MS)))
+        .isNotNull();
+
+    assertThat(store.answered).as("not left counted in flight for the fleet")
+        .containsExactly("#5 " + RateLimitStore.Bucket.NOT_SENT + " awaited");
+  }
+
+  @Test
   void aFleetPauseReadBack_isCappedAsARetryAfterIs() {
     Duration hour = Duration.ofHours(1); // e.g. written by a process whose clock is an hour ahead
     SendQueue queue = queue(new FakeBucket(timeout -> RateLimitStore.Grant.waitFor(hour, hour, null, null)));

@@ -254,7 +254,7 @@ class RedisSharedLimitsTest {
       store.bucket(key, limit).take(Duration.ofSeconds(1));
 
       List<String> keys = redis.sync().keys("*" + key.substring(key.indexOf('@')) + "*");
-      assertThat(keys).as("bucket, pause, rate, curve, sending, taken, flight, answered").hasSize(8)
+      assertThat(keys).as("bucket, pause, rate, curve, sending, answered, flight").hasSize(7)
           .allMatch(k -> k.startsWith("fleet-a:{"));
       for (String k : keys) {
         assertThat(redis.sync().pttl(k)).as(k).isBetween(1L, k.endsWith(":curve") ? RedisBucket.CURVE_SPAN.toMillis() + 1000
@@ -444,16 +444,16 @@ class RedisSharedLimitsTest {
     Limit plenty = new Limit(1000, Duration.ofSeconds(1));
     try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url());
         RedisSharedLimits b = RedisSharedLimits.connect(REDIS.url())) {
-      a.bucket(key, plenty).answered(a.bucket(key, plenty).take(TIMEOUT).inFlight(), 0, true, Duration.ofMillis(300));
+      a.bucket(key, plenty).answered(a.bucket(key, plenty).take(TIMEOUT).inFlight(), 0, true, Duration.ofSeconds(1));
       assertHeld(a.bucket(key, plenty)); // Atlas's bucket is empty
-      Thread.sleep(350);
+      Thread.sleep(1100);
 
       RateLimitStore.Grant asking = b.bucket(key, plenty).take(TIMEOUT);
       assertThat(asking.outcome()).isEqualTo(Outcome.TAKEN);
       assertThat(asking.awaited()).isTrue();
       assertHeld(a.bucket(key, plenty)); // one at a time
 
-      b.bucket(key, plenty).answered(asking.inFlight(), 2, true, Duration.ofMillis(300)); // Atlas refilled meanwhile
+      b.bucket(key, plenty).answered(asking.inFlight(), 2, true, LONG); // Atlas refilled meanwhile
       takeOnceLet(a.bucket(key, plenty));
       takeOnceLet(a.bucket(key, plenty));
       assertHeld(a.bucket(key, plenty));
@@ -466,11 +466,11 @@ class RedisSharedLimitsTest {
     try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url())) {
       RateLimitStore.Bucket bucket = a.bucket(key("refill"), plenty);
       long first = bucket.take(TIMEOUT).inFlight();
-      bucket.adopt(new Limit(10, Duration.ofSeconds(1))); // Atlas stated 10 per second
+      bucket.adopt(new Limit(2, Duration.ofSeconds(1))); // Atlas stated 2 per second
       bucket.answered(first, 0, true, LONG);
       assertHeld(bucket);
 
-      Thread.sleep(150); // one token at Atlas's rate, far short of probeAfter
+      Thread.sleep(600); // one token at Atlas's rate, far short of probeAfter
       RateLimitStore.Grant refilled = takeOnceLet(bucket);
       assertThat(refilled.awaited()).as("let through by the refill, not sent to ask").isFalse();
     }
@@ -502,5 +502,47 @@ class RedisSharedLimitsTest {
     RateLimitStore.Grant first = store.bucket(key, limit).take(TIMEOUT);
     assertThat(first.awaited()).isTrue();
     store.bucket(key, limit).answered(first.inFlight(), RateLimitStore.Bucket.NO_COUNT, true, LONG);
+  }
+
+  private static long field(StatefulRedisConnection<String, String> redis, String key, String suffix, String field) {
+    String hash = redis.sync().keys("*" + key.substring(key.indexOf('@')) + "*:" + suffix).get(0);
+    return Long.parseLong(redis.sync().hget(hash, field));
+  }
+
+  @Test
+  void aTakeTheTokenBucketRefuses_givesItsPlaceInTheCountBack() throws Exception {
+    String key = key("refused");
+    Limit onePer20s = new Limit(1, Duration.ofSeconds(20)); // one token, then none for 20 s
+    try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url());
+        RedisClient raw = RedisClient.create(REDIS.url());
+        StatefulRedisConnection<String, String> redis = raw.connect()) {
+      RateLimitStore.Bucket bucket = a.bucket(key, onePer20s);
+      bucket.answered(bucket.take(TIMEOUT).inFlight(), 5, true, LONG); // 5 may follow
+      bucket.take(TIMEOUT); // in order after the answer
+
+      RateLimitStore.Grant refused = bucket.take(TIMEOUT);
+      assertThat(refused.outcome()).as("the token bucket is empty").isEqualTo(Outcome.WAIT);
+      assertThat(refused.retryIn()).isGreaterThan(Duration.ofSeconds(10));
+      Thread.sleep(100); // the give-back is not awaited
+
+      assertThat(field(redis, key, "answered", "a") - field(redis, key, "answered", "t"))
+          .as("still 5 may follow: the refused takes spent none of them").isEqualTo(5);
+    }
+  }
+
+  @Test
+  void anAwaitedAttemptWithoutAnAnswer_letsTheNextAskAtOnce_andThreeInARowStopTheCount() throws Exception {
+    Limit plenty = new Limit(1000, Duration.ofSeconds(1));
+    try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url())) {
+      RateLimitStore.Bucket bucket = a.bucket(key("unanswered"), plenty);
+      for (int i = 0; i < 3; i++) {
+        RateLimitStore.Grant asking = takeOnceLet(bucket);
+        assertThat(asking.awaited()).as("attempt %d goes alone to ask, without waiting FIRST_ANSWER_WAIT", i).isTrue();
+        bucket.answered(asking.inFlight(), RateLimitStore.Bucket.NO_ANSWER, true, LONG); // a 500, or a timeout
+      }
+
+      assertThat(takeOnceLet(bucket).inFlight()).as("no count comes: nothing is counted")
+          .isEqualTo(RateLimitStore.Grant.NOT_COUNTED);
+    }
   }
 }
