@@ -116,14 +116,64 @@ final class BenchTargets {
    * What remains between this and the bare core client is the SDK's own work.
    */
   static Call floorAsSdkConfiguresIt(AtlasSimulator simulator) throws IOException, InterruptedException {
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+    return floorCall(simulator, configuredAsSdk("floor-http"), Duration.ofSeconds(60));
+  }
+
+  /** A JDK client configured as the SDK's transport configures it; its threads named {@code threadName}. */
+  private static HttpClient configuredAsSdk(String threadName) {
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10))
         .executor(java.util.concurrent.Executors.newCachedThreadPool(runnable -> {
-          Thread thread = new Thread(runnable, "floor-http");
+          Thread thread = new Thread(runnable, threadName);
           thread.setDaemon(true);
           return thread;
         })).build();
-    return floorCall(simulator, http, Duration.ofSeconds(60));
+  }
+
+  /**
+   * {@link #floorAsSdkConfiguresIt} reading the answer through a body subscriber of its own (one
+   * that hands every signal to the JDK's {@code ofByteArray()} subscriber and does nothing else), as
+   * any client that bounds or inspects the body as it arrives must. The JDK treats a subscriber it did
+   * not write as untrusted: it calls its {@code getBody()} on the client's executor, one more thread
+   * handed a task per exchange, where its own subscribers are completed inline.
+   */
+  static Call floorOwnSubscriber(AtlasSimulator simulator) throws IOException, InterruptedException {
+    HttpClient http = configuredAsSdk("floor-own-subscriber-http");
+    HttpRequest request = floorRequest(simulator, http, Duration.ofSeconds(60));
+    return () -> {
+      HttpResponse<byte[]> response = http.send(request, info -> new Delegating(HttpResponse.BodySubscribers.ofByteArray()));
+      if (response.statusCode() != 201) {
+        throw new IllegalStateException("floor got " + response.statusCode());
+      }
+    };
+  }
+
+  /** A body subscriber the JDK did not write: hands every signal on, unchanged. */
+  private record Delegating(HttpResponse.BodySubscriber<byte[]> inner) implements HttpResponse.BodySubscriber<byte[]> {
+    @Override
+    public java.util.concurrent.CompletionStage<byte[]> getBody() {
+      return inner.getBody();
+    }
+
+    @Override
+    public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+      inner.onSubscribe(subscription);
+    }
+
+    @Override
+    public void onNext(java.util.List<java.nio.ByteBuffer> item) {
+      inner.onNext(item);
+    }
+
+    @Override
+    public void onError(Throwable throwable) {
+      inner.onError(throwable);
+    }
+
+    @Override
+    public void onComplete() {
+      inner.onComplete();
+    }
   }
 
   /**

@@ -23,12 +23,18 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>throughput at 1, 4, 16 and 64 callers: the full stack vs the floor.
  * </ol>
  *
+ * <p>Within a round the order of the targets alternates (throughput) or rotates (latency), so that
+ * none always runs first: the simulator's heap grows through a run, and a target that always ran
+ * right after another's warm-up or round would carry what that one left behind.
+ *
  * <p>Run: {@code ./mvnw -q -pl benchmarks -am package -DskipTests && java -cp
  * benchmarks/target/benchmarks.jar dev.atlasendpoints.benchmarks.LoadComparison}
  */
 public final class LoadComparison {
 
   private static final int ROUNDS = 7;
+  /** Even, so that the floor and the SDK each run first in half of the rounds. */
+  private static final int THROUGHPUT_ROUNDS = 4;
 
   private LoadComparison() {}
 
@@ -86,10 +92,16 @@ public final class LoadComparison {
       double[] bearerRatios = new double[ROUNDS];
       double[] digestRatios = new double[ROUNDS];
       double[] floorMicros = new double[ROUNDS];
+      List<BenchTargets.Call> calls = List.of(floor, sdkBearer, sdkDigest);
       for (int round = 0; round < ROUNDS; round++) {
-        double f = meanMicros(floor, 2000);
-        double b = meanMicros(sdkBearer, 2000);
-        double d = meanMicros(sdkDigest, 2000);
+        double[] micros = new double[calls.size()];
+        for (int i = 0; i < calls.size(); i++) { // the order rotates by round: none always runs first
+          int which = (i + round) % calls.size();
+          micros[which] = meanMicros(calls.get(which), 2000);
+        }
+        double f = micros[0];
+        double b = micros[1];
+        double d = micros[2];
         floorMicros[round] = f;
         bearerRatios[round] = b / f;
         digestRatios[round] = d / f;
@@ -104,7 +116,8 @@ public final class LoadComparison {
   }
 
   private static void throughputByCallers() throws Exception {
-    System.out.println("\n== throughput: full stack (bearer) / floor, 3 s per round, 3 rounds ==");
+    System.out.printf("%n== throughput: full stack (bearer) / floor, 3 s per round, %d rounds, the first alternating ==%n",
+        THROUGHPUT_ROUNDS);
     try (AtlasSimulator simulator = BenchTargets.simulator(); AtlasClient bearer = BenchTargets.fullStack(simulator, false)) {
       BenchTargets.Call floor = BenchTargets.floorCall(simulator);
       BenchTargets.Call sdk = BenchTargets.sdkCall(bearer);
@@ -112,15 +125,22 @@ public final class LoadComparison {
         // Each target warm, and last run at this many callers, before its rounds (see WarmUp for why).
         System.out.printf("warm-up at %d callers: floor %s; full stack %s%n", callers, WarmUp.untilSteady(floor, callers),
             WarmUp.untilSteady(sdk, callers));
-        double[] ratios = new double[3];
+        double[] ratios = new double[THROUGHPUT_ROUNDS];
         double floorRate = 0;
         double sdkRate = 0;
-        for (int round = 0; round < 3; round++) {
-          double f = runFor(floor, callers, 3000);
-          double s = runFor(sdk, callers, 3000);
+        for (int round = 0; round < THROUGHPUT_ROUNDS; round++) {
+          double f;
+          double s;
+          if (round % 2 == 0) { // alternating: neither always runs first
+            f = runFor(floor, callers, 3000);
+            s = runFor(sdk, callers, 3000);
+          } else {
+            s = runFor(sdk, callers, 3000);
+            f = runFor(floor, callers, 3000);
+          }
           ratios[round] = s / f;
-          floorRate += f / 3;
-          sdkRate += s / 3;
+          floorRate += f / THROUGHPUT_ROUNDS;
+          sdkRate += s / THROUGHPUT_ROUNDS;
         }
         System.out.printf("%2d callers: floor %.0f calls/s, full stack %.0f calls/s, ratio median %.3f (range %.3f-%.3f),"
             + " failed calls so far: %d%n", callers, floorRate, sdkRate, median(ratios), min(ratios), max(ratios),
@@ -187,7 +207,8 @@ public final class LoadComparison {
   static double median(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
+    int middle = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
   }
 
   static double min(double[] values) {

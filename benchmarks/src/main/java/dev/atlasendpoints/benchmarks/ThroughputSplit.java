@@ -23,6 +23,9 @@ import java.util.Map;
  * answer into the generated model with the SDK's mapper settings, as the SDK must: what lies between
  * it and {@code core-bearer} is the SDK's work beyond reading and decoding the answer; {@code
  * floor+request} also encodes the body and builds a new request (URL, the SDK's headers) per call.
+ * {@code floor-own-subscriber} is {@code floor-as-sdk} reading the body through a subscriber of its
+ * own that only delegates to the JDK's: what the JDK's different handling of a subscriber it did not
+ * write costs (see {@code BenchTargets.floorOwnSubscriber}).
  *
  * <p>Arguments (all optional): {@code --callers 16,64}, {@code --rounds 5}, {@code --millis 2000},
  * {@code --only floor,full} (names as printed) to run some stacks alone, e.g. under a profiler.
@@ -59,6 +62,7 @@ public final class ThroughputSplit {
       stacks.put("floor-http1.1", BenchTargets.floorCall(simulator, HttpClient.Version.HTTP_1_1));
       stacks.put("floor-timeout", BenchTargets.floorCall(simulator, HttpClient.Version.HTTP_1_1, Duration.ofSeconds(60)));
       stacks.put("floor-as-sdk", BenchTargets.floorAsSdkConfiguresIt(simulator));
+      stacks.put("floor-own-subscriber", BenchTargets.floorOwnSubscriber(simulator));
       stacks.put("core-bearer", BenchTargets.sdkCall(bearer));
       stacks.put("core-digest", BenchTargets.sdkCall(digest));
       stacks.put("+retry", BenchTargets.sdkCall(retry));

@@ -1,9 +1,8 @@
 package dev.atlasendpoints.core.internal;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -15,35 +14,46 @@ import java.util.concurrent.TimeUnit;
  * <p>The JDK's own timeouts are not enough on their own: for an idempotent request on a kept-alive
  * connection that the server closes unanswered, the JDK resends it by itself with a fresh timeout
  * (so a read could take twice its deadline), and once the client's executor is shut down its
- * selector thread dies and no timeout fires at all. One timer thread per client, one
- * schedule/cancel per call: {@code sendAsync(...).get(deadline)} would bound the call as well, but
- * completes on {@code CompletableFuture}'s default pool, a new thread per exchange on small machines.
+ * selector thread dies and no timeout fires at all. {@code sendAsync(...).get(deadline)} would bound
+ * the call as well, but completes on {@code CompletableFuture}'s default pool, a new thread per
+ * exchange on small machines.
+ *
+ * <p>One thread per client scans the calls in flight at a fixed tick and ends the overdue ones; a
+ * call only enters and leaves a concurrent set. (It used to schedule and cancel a timer per call on a
+ * {@code ScheduledThreadPoolExecutor}: a lock shared by every caller, taken twice per call, on which
+ * 64 callers queued.) So a call ends at the latest {@link #MARGIN_MILLIS} plus one tick after its
+ * deadline; the tick is a tenth of the client's read timeout, between {@link #MIN_TICK_MILLIS} and
+ * {@link #MAX_TICK_MILLIS}.
  */
 final class CallWatchdog implements AutoCloseable {
 
   /** Lets the JDK's own timeouts, which cancel the exchange more gently, end a call first. */
   private static final long MARGIN_MILLIS = 100;
 
-  /** The standing tick's period: shorter than a call's deadline, in practice (see the constructor). */
-  private static final long TICK_MILLIS = 1000;
+  static final long MIN_TICK_MILLIS = 10;
+  static final long MAX_TICK_MILLIS = 200;
 
   /** How a watched call ended. */
   enum Ending { ANSWERED, TIMED_OUT, CLIENT_CLOSED }
 
   private final ScheduledThreadPoolExecutor timer;
   private final Set<Watch> inFlight = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
 
-  CallWatchdog() {
+  /** @param readTimeout the client's read timeout, which sets how often the calls are looked at */
+  CallWatchdog(Duration readTimeout) {
     timer = new ScheduledThreadPoolExecutor(1, runnable -> {
       Thread thread = new Thread(runnable, "atlas-call-watchdog");
       thread.setDaemon(true);
       return thread;
     });
-    timer.setRemoveOnCancelPolicy(true); // a cancelled timer leaves the queue at once: no garbage per call
-    // A standing tick keeps the timer's queue from ever being empty: a call's timer (seconds away) is
-    // then never the earliest, and scheduling it does not wake the timer thread. Without it every call
-    // at one caller found the queue empty and woke that thread: a context switch per call.
-    timer.scheduleAtFixedRate(() -> { }, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    long tick = tickMillis(readTimeout);
+    timer.scheduleWithFixedDelay(this::endOverdue, tick, tick, TimeUnit.MILLISECONDS);
+  }
+
+  /** A tenth of the read timeout, within {@link #MIN_TICK_MILLIS} and {@link #MAX_TICK_MILLIS}. */
+  static long tickMillis(Duration readTimeout) {
+    return Math.max(MIN_TICK_MILLIS, Math.min(MAX_TICK_MILLIS, readTimeout.toMillis() / 10));
   }
 
   /**
@@ -52,21 +62,32 @@ final class CallWatchdog implements AutoCloseable {
    * @throws RequestNotSentException when the client is closed
    */
   Watch start(long deadlineMillis) throws RequestNotSentException {
-    Watch watch = new Watch(Thread.currentThread());
+    if (closed) {
+      throw new RequestNotSentException("the client is closed");
+    }
+    Watch watch = new Watch(Thread.currentThread(),
+        System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(deadlineMillis + MARGIN_MILLIS));
     inFlight.add(watch);
-    try {
-      watch.expiry = timer.schedule(() -> watch.end(Ending.TIMED_OUT), deadlineMillis + MARGIN_MILLIS,
-          TimeUnit.MILLISECONDS);
-    } catch (RejectedExecutionException closed) {
+    if (closed) { // closed meanwhile: close() may have looked at the calls before this one was in
       watch.finish();
       throw new RequestNotSentException("the client is closed");
     }
     return watch;
   }
 
+  private void endOverdue() {
+    long now = System.nanoTime();
+    for (Watch watch : inFlight) {
+      if (now - watch.deadlineNanos >= 0) {
+        watch.end(Ending.TIMED_OUT);
+      }
+    }
+  }
+
   /** Ends every call in flight (each with {@link Ending#CLIENT_CLOSED}) and refuses new ones. */
   @Override
   public void close() {
+    closed = true;
     timer.shutdownNow();
     inFlight.forEach(watch -> watch.end(Ending.CLIENT_CLOSED));
   }
@@ -74,12 +95,13 @@ final class CallWatchdog implements AutoCloseable {
   /** One call being watched. */
   final class Watch {
     private final Thread caller;
-    private volatile ScheduledFuture<?> expiry;
+    private final long deadlineNanos;
     /** Guarded by {@code this}: the interrupt happens under the same lock, so it never outlives the call. */
     private Ending ending;
 
-    private Watch(Thread caller) {
+    private Watch(Thread caller, long deadlineNanos) {
       this.caller = caller;
+      this.deadlineNanos = deadlineNanos;
     }
 
     private synchronized void end(Ending why) {
@@ -94,10 +116,6 @@ final class CallWatchdog implements AutoCloseable {
      * watchdog interrupted the call, clears that interrupt so it does not leak into the caller's code.
      */
     Ending finish() {
-      ScheduledFuture<?> timer = expiry;
-      if (timer != null) {
-        timer.cancel(false);
-      }
       inFlight.remove(this);
       synchronized (this) {
         if (ending == null) {

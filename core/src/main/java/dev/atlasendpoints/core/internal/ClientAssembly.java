@@ -48,7 +48,7 @@ public final class ClientAssembly {
     ObjectMapper mapper = AtlasJson.newMapper();
     Request.Options options = new Request.Options(settings.connectTimeout(), settings.readTimeout(), false);
     ExecutorService ownedExecutor = userTransport == null ? newHttpExecutor() : null;
-    CallWatchdog watchdog = userTransport == null ? new CallWatchdog() : null;
+    CallWatchdog watchdog = userTransport == null ? new CallWatchdog(settings.readTimeout()) : null;
     Client transport = userTransport != null ? userTransport : new JdkTransport(HttpClient.newBuilder()
         // HTTP/1.1: cancelling a stalled HTTP/2 exchange resets only its stream and keeps the
         // connection pooled, so a path that silently drops packets would stall every later call on it.

@@ -47,11 +47,12 @@ record JdkTransport(HttpClient http, long maxBodyBytes, CallWatchdog watchdog) i
     long deadlineMillis = options.readTimeoutMillis();
     HttpRequest jdkRequest = toJdk(request, deadlineMillis);
     CallWatchdog.Watch watch = watchdog.start(deadlineMillis);
-    HttpResponse<byte[]> answer = null;
+    BoundedBodyHandler body = new BoundedBodyHandler(maxBodyBytes);
+    HttpResponse<Void> answer = null;
     Exception failed = null;
     CallWatchdog.Ending ending;
     try {
-      answer = http.send(jdkRequest, new BoundedBodyHandler(maxBodyBytes));
+      answer = http.send(jdkRequest, body);
     } catch (RejectedExecutionException | InterruptedException | IOException e) {
       failed = e;
     } finally {
@@ -66,7 +67,7 @@ record JdkTransport(HttpClient http, long maxBodyBytes, CallWatchdog watchdog) i
             ? Request.ProtocolVersion.HTTP_2 : Request.ProtocolVersion.HTTP_1_1)
         .status(answer.statusCode())
         .headers(headers(answer))
-        .body(answer.body())
+        .body(body.body())
         .build();
   }
 
@@ -116,7 +117,15 @@ record JdkTransport(HttpClient http, long maxBodyBytes, CallWatchdog watchdog) i
     return builder.build();
   }
 
+  /**
+   * The answer's headers as Feign takes them. Feign makes its own case-insensitive copy, so the JDK's
+   * map (immutable already) is handed over as it is; only HTTP/2's pseudo-headers are left out.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
   private static Map<String, Collection<String>> headers(HttpResponse<?> answer) {
+    if (answer.version() != HttpClient.Version.HTTP_2) {
+      return (Map) answer.headers().map();
+    }
     Map<String, Collection<String>> headers = new LinkedHashMap<>();
     answer.headers().map().forEach((name, values) -> {
       if (!name.startsWith(":")) { // HTTP/2 pseudo-headers such as :status

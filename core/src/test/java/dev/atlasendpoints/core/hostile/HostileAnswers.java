@@ -69,6 +69,23 @@ final class HostileAnswers {
     };
   }
 
+  /**
+   * {@link #SERVICE} with an {@code errorMessage} of {@code message}, chunked in {@code chunkBytes}
+   * pieces, each sent on its own after a short pause, so that the client reads it in many parts.
+   */
+  static Script chunkedInParts(String message, int chunkBytes) {
+    String body = "{\"cloudProvider\":\"AWS\",\"errorMessage\":\"" + message + "\",\"id\":\"65a1f2e3d4c5b6a798100001\","
+        + "\"regionName\":\"us-east-1\",\"status\":\"INITIATING\"}";
+    return (request, wire) -> {
+      wire.send("HTTP/1.1 201 Created\r\n" + JSON + "\r\nTransfer-Encoding: chunked\r\n\r\n");
+      for (int from = 0; from < body.length(); from += chunkBytes) {
+        String piece = body.substring(from, Math.min(body.length(), from + chunkBytes));
+        wire.send(Integer.toHexString(piece.length()) + "\r\n" + piece + "\r\n").pause(5);
+      }
+      wire.send("0\r\n\r\n");
+    };
+  }
+
   /** Declares {@code declared} bytes, sends {@code sent}, then hangs up. */
   static Script cutShort(int declared, int sent) {
     return (request, wire) -> {

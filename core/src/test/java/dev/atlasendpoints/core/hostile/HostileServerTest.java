@@ -145,6 +145,20 @@ class HostileServerTest {
     assertRefusedFast(harness.against("oversized-chunked", HostileAnswers.oversizedChunked()));
   }
 
+  @Test
+  void aBodyUnderTheBound_inManyChunks_arrivesWhole_inOrder() {
+    StringBuilder message = new StringBuilder();
+    for (int i = 0; message.length() < 40_000; i++) {
+      message.append(i).append(' '); // every part different: a lost, doubled or misplaced part shows
+    }
+
+    Outcome outcome = harness.against("chunked-in-parts", HostileAnswers.chunkedInParts(message.toString(), 4096));
+
+    assertThat(outcome.thrown()).as("the call").isNull();
+    assertThat(outcome.value().getErrorMessage()).isEqualTo(message.toString());
+    assertThat(outcome.value().getId()).isEqualTo("65a1f2e3d4c5b6a798100001");
+  }
+
   private static void assertRefusedFast(Outcome outcome) {
     assertThat(outcome.threw(AtlasMalformedResponseException.class).getMessage()).contains("bound of " + MAX_BYTES);
     assertThat(outcome.millis()).as("elapsed ms, well under the deadline").isLessThan(DEADLINE_MILLIS / 2);
