@@ -48,7 +48,17 @@ final class BoundedBodyHandler implements HttpResponse.BodyHandler<Void>, Consum
   @Override
   public HttpResponse.BodySubscriber<Void> apply(HttpResponse.ResponseInfo info) {
     status = info.statusCode();
-    OptionalLong declared = info.headers().firstValueAsLong("content-length");
+    size = 0; // one body per send; should the JDK ever ask twice, the second does not mix with the first
+    bytes = EMPTY;
+    OptionalLong declared;
+    try {
+      declared = info.headers().firstValueAsLong("content-length");
+    } catch (NumberFormatException notALength) {
+      return new Refusing(new java.net.ProtocolException("the answer's Content-Length is not a length"));
+    }
+    if (declared.isPresent() && declared.getAsLong() < 0) {
+      return new Refusing(new java.net.ProtocolException("the answer's Content-Length is negative"));
+    }
     if (declared.isPresent() && declared.getAsLong() > maxBytes) {
       return new Refusing(new ResponseTooLargeException(status, maxBytes));
     }
@@ -84,9 +94,9 @@ final class BoundedBodyHandler implements HttpResponse.BodyHandler<Void>, Consum
   /** Cancels the exchange as soon as it is subscribed, failing with {@code why}. */
   private static final class Refusing implements HttpResponse.BodySubscriber<Void> {
     private final CompletableFuture<Void> body = new CompletableFuture<>();
-    private final ResponseTooLargeException why;
+    private final java.io.IOException why;
 
-    Refusing(ResponseTooLargeException why) {
+    Refusing(java.io.IOException why) {
       this.why = why;
     }
 

@@ -76,11 +76,16 @@ final class CallWatchdog implements AutoCloseable {
   }
 
   private void endOverdue() {
-    long now = System.nanoTime();
-    for (Watch watch : inFlight) {
-      if (now - watch.deadlineNanos >= 0) {
-        watch.end(Ending.TIMED_OUT);
+    try {
+      long now = System.nanoTime();
+      for (Watch watch : inFlight) {
+        if (now - watch.deadlineNanos >= 0) {
+          watch.end(Ending.TIMED_OUT);
+        }
       }
+    } catch (Throwable unexpected) { // NOPMD: a periodic task that throws is never run again, and every call bounded by it would outlive its deadline
+      System.getLogger(CallWatchdog.class.getName()).log(System.Logger.Level.ERROR,
+          "the call watchdog's scan failed; it runs again at its next tick", unexpected);
     }
   }
 

@@ -65,7 +65,18 @@ public final class ClientAssembly {
 
     List<ClientLayer> layers = new ArrayList<>(userLayers);
     layers.add(authentication(baseUrl, apiKey, serviceAccount, mapper, errors, options, clock));
-    LayerStack.Composed composed = LayerStack.compose(boundary, layers, listeners);
+    LayerStack.Composed composed;
+    try {
+      composed = LayerStack.compose(boundary, layers, listeners);
+    } catch (RuntimeException | Error layerFailed) { // a layer's factory threw: nothing built may outlive it
+      if (watchdog != null) {
+        watchdog.close();
+      }
+      if (ownedExecutor != null) {
+        ownedExecutor.shutdownNow();
+      }
+      throw layerFailed;
+    }
 
     return new Assembled(composed.client(), options, spec, mapper,
         new AtlasDecoder(mapper, settings.maxResponseBytes()), errors, new UserAgent(settings.userAgentSuffix()).value(),

@@ -55,6 +55,10 @@ record JdkTransport(HttpClient http, long maxBodyBytes, CallWatchdog watchdog) i
       answer = http.send(jdkRequest, body);
     } catch (RejectedExecutionException | InterruptedException | IOException e) {
       failed = e;
+    } catch (IllegalArgumentException malformed) {
+      // The JDK throws this, unchecked, for framing it cannot parse (a Content-Length that is not a
+      // number, or overflows): the answer is malformed, not the request (checked by toJdk already).
+      failed = new java.net.ProtocolException("the answer's framing is malformed");
     } finally {
       ending = watch.finish();
     }

@@ -195,6 +195,16 @@ class HostileServerTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"abc", "99999999999999999999", "-5", "10, 10"})
+  void aContentLengthThatIsNotALength_isMalformed_atOnce(String contentLength) {
+    Outcome outcome = harness.against("content-length-" + contentLength.length(),
+        sends("HTTP/1.1 201 Created\r\n" + JSON + "\r\nContent-Length: " + contentLength + "\r\n\r\n{}"));
+
+    assertThat(outcome.threw(AtlasMalformedResponseException.class).requestMayHaveBeenProcessed()).isTrue();
+    assertThat(outcome.millis()).as("elapsed ms, well under the deadline").isLessThan(DEADLINE_MILLIS / 2);
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"099 Low", "000 Zero"})
   void aStatusLineTheJdkRefuses_isMalformed_withNoStatus(String statusLine) {
     AtlasMalformedResponseException e = harness.against("status-" + statusLine.substring(0, 3),
