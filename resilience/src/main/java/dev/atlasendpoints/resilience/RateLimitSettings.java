@@ -16,11 +16,8 @@ import java.util.Optional;
  * @param learnFromService whether to follow the service's signals: after a 429 every caller of that
  *     bucket waits out {@code Retry-After} and adopts the refill rate the answer states, or, when it
  *     states none, lowers its rate as {@code adaptive} says; a {@code RateLimit-Remaining} of 0
- *     pauses the bucket before it answers 429; with a {@code sharedStore}, a low one is counted by
- *     the fleet against the attempts sent since, which wait beyond it ({@link RateLimitStore.Bucket#answered})
- * @param emptyBucketPause how long a {@code RateLimit-Remaining: 0} pauses a bucket; with a
- *     {@code sharedStore}, also how long the fleet, held by that count, waits for a newer answer
- *     before one attempt goes to ask
+ *     pauses the bucket before it answers 429
+ * @param emptyBucketPause how long a {@code RateLimit-Remaining: 0} pauses a bucket
  * @param adaptive how a bucket adapts its rate to 429s that do not state Atlas's refill rate
  * @param idleEviction how long a bucket may go unused before it is forgotten
  * @param maxBuckets the most buckets kept; beyond it the longest-idle unused ones are forgotten first

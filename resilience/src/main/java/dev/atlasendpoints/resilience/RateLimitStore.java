@@ -17,9 +17,7 @@ import java.util.Objects;
  * one process, all adopt ({@link Bucket#adopt}); and a 429 that states no rate lowers the rate of the
  * whole fleet ({@link Bucket#throttled}), which then climbs back along one curve for all of them
  * ({@link Adaptation}, {@link Bucket#adapt}) instead of each process probing upwards on its own, which
- * made a fleet probe Atlas as many times faster as it has processes; and the {@code RateLimit-Remaining}
- * Atlas answers is counted against the fleet's attempts in flight ({@link Bucket#answered}), so that
- * attempts already in flight do not meet an empty bucket. When the store cannot answer in time the attempt
+ * made a fleet probe Atlas as many times faster as it has processes. When the store cannot answer in time the attempt
  * goes out under the client's own limits, and listeners hear
  * {@code ClientEventListener.onSharedLimitsFallback}.
  *
@@ -42,15 +40,6 @@ public interface RateLimitStore {
 
   /** The shared state of one bucket. */
   interface Bucket {
-
-    /** {@link #answered}'s {@code remaining} for a success that stated no {@code RateLimit-Remaining}. */
-    long NO_COUNT = -1;
-
-    /** {@link #answered}'s {@code remaining} for an attempt that got no answer, or an error that stated no count. */
-    long NO_ANSWER = -2;
-
-    /** {@link #answered}'s {@code remaining} for an attempt counted in flight but not sent after all. */
-    long NOT_SENT = -3;
 
     /**
      * Takes one token for an attempt about to be sent, unless the fleet's bucket is paused or
@@ -112,31 +101,6 @@ public interface RateLimitStore {
      * @return whether it was sent to the store
      */
     boolean adapt(double perSecond);
-
-    /**
-     * The attempt counted in flight as {@code inFlight} ({@link Grant#inFlight}) is over: Atlas
-     * answered it with {@code RateLimit-Remaining: remaining}, or with no count, or it got no answer.
-     * Called exactly once per counted grant (an attempt never reported over stops counting after a
-     * while): the store counts the fleet's attempts in flight, and from a count Atlas answered, how
-     * many more may go: after this attempt, Atlas's
-     * bucket held {@code remaining} tokens, which the attempts still in flight may be spending. Beyond
-     * that, a take waits ({@link Grant.Outcome#WAIT}) until an answer shows that Atlas refilled, or,
-     * when none came for {@code probeAfter}, lets a single attempt through to ask ({@link Grant#awaited}).
-     * A count can only lower what the fleet may send, except in the answer to an awaited attempt,
-     * which replaces it (answers come in any order, so only an attempt sent alone tells how much
-     * Atlas refilled). Best effort, like {@link #pauseFor}; a store that does not count (the default)
-     * ignores it.
-     *
-     * @param inFlight the grant's {@link Grant#inFlight}
-     * @param remaining the {@code RateLimit-Remaining} Atlas answered, {@link #NO_COUNT} for a success
-     *     without one, {@link #NO_ANSWER}, or {@link #NOT_SENT}
-     * @param awaited the grant's {@link Grant#awaited}
-     * @param probeAfter how long without an awaited answer before one attempt may ask again
-     * @return whether it was sent to the store
-     */
-    default boolean answered(long inFlight, long remaining, boolean awaited, Duration probeAfter) {
-      return false;
-    }
   }
 
   /**
@@ -169,16 +133,9 @@ public interface RateLimitStore {
    * @param learned the rate the fleet learned from Atlas, or {@code null}
    * @param adaptation the fleet's adaptive controller after a 429 that stated no rate, or {@code null}
    *     when none was recorded (or {@code learned} makes it moot)
-   * @param inFlight for {@link Outcome#TAKEN}: the number the store counts this attempt in flight under,
-   *     which {@link Bucket#answered} must be told once it is over; {@link #NOT_COUNTED} when it counts none
-   * @param awaited whether the fleet waits for this attempt's answer (it is counted): the first attempt
-   *     of a bucket nothing is known of, or one sent to ask after a silence
    */
   record Grant(Outcome outcome, Duration retryIn, Duration pausedFor, RateLimitSettings.Limit learned,
-      Adaptation adaptation, long inFlight, boolean awaited) {
-
-    /** {@link #inFlight} of an attempt the store does not count. */
-    public static final long NOT_COUNTED = 0;
+      Adaptation adaptation) {
 
     /** Whether a token was taken. */
     public enum Outcome {
@@ -195,48 +152,33 @@ public interface RateLimitStore {
       UNAVAILABLE
     }
 
-    /** A grant the store does not count in flight, as stores made before counting answer. */
-    public Grant(Outcome outcome, Duration retryIn, Duration pausedFor, RateLimitSettings.Limit learned,
-        Adaptation adaptation) {
-      this(outcome, retryIn, pausedFor, learned, adaptation, NOT_COUNTED, false);
-    }
-
     public Grant {
       Objects.requireNonNull(outcome, "outcome");
       Objects.requireNonNull(retryIn, "retryIn");
       if (retryIn.isNegative() || pausedFor != null && pausedFor.isNegative()) {
         throw new IllegalArgumentException("retryIn and pausedFor must not be negative");
       }
-      boolean counted = inFlight != NOT_COUNTED;
-      if (inFlight < 0 || awaited && !counted || counted && outcome != Outcome.TAKEN) {
-        throw new IllegalArgumentException("only a token taken is counted, and only a counted one awaited");
-      }
     }
 
-    /** A token was taken; the store does not count them. */
+    /** A token was taken. */
     public static Grant taken(RateLimitSettings.Limit learned, Adaptation adaptation) {
-      return taken(learned, adaptation, NOT_COUNTED, false);
-    }
-
-    /** A token was taken; {@code inFlight} and {@code awaited} as {@link Grant} says. */
-    public static Grant taken(RateLimitSettings.Limit learned, Adaptation adaptation, long inFlight, boolean awaited) {
-      return new Grant(Outcome.TAKEN, Duration.ZERO, null, learned, adaptation, inFlight, awaited);
+      return new Grant(Outcome.TAKEN, Duration.ZERO, null, learned, adaptation);
     }
 
     /** No token before {@code retryIn}; {@code pausedFor} when that is because of a pause. */
     public static Grant waitFor(Duration retryIn, Duration pausedFor, RateLimitSettings.Limit learned,
         Adaptation adaptation) {
-      return new Grant(Outcome.WAIT, retryIn, pausedFor, learned, adaptation, NOT_COUNTED, false);
+      return new Grant(Outcome.WAIT, retryIn, pausedFor, learned, adaptation);
     }
 
     /** The store is answering, but the caller's time ran out first. */
     public static Grant outOfTime() {
-      return new Grant(Outcome.OUT_OF_TIME, Duration.ZERO, null, null, null, NOT_COUNTED, false);
+      return new Grant(Outcome.OUT_OF_TIME, Duration.ZERO, null, null, null);
     }
 
     /** The store did not answer. */
     public static Grant unavailable() {
-      return new Grant(Outcome.UNAVAILABLE, Duration.ZERO, null, null, null, NOT_COUNTED, false);
+      return new Grant(Outcome.UNAVAILABLE, Duration.ZERO, null, null, null);
     }
   }
 }

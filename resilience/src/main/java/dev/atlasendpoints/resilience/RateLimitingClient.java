@@ -65,22 +65,9 @@ final class RateLimitingClient implements Client {
     String key = endpointSet + "@" + (call.projectId() == null ? "" : call.projectId());
     SendQueue queue = queues.acquire(key, k -> newQueue(endpointSet, k), System.nanoTime());
     try {
-      SendQueue.Slot slot = awaitSlot(queue, ticketOf(request), operation);
-      boolean over = false;
-      try {
-        Response response = next.execute(request, options);
-        over = true;
-        if (settings.learnFromService()) {
-          return learn(queue, response, slot); // says how it ended, first of all
-        }
-        // Not following the service's signals: nothing for the fleet to count either.
-        queue.onOver(slot, RateLimitStore.Bucket.NO_COUNT, settings.emptyBucketPause());
-        return response;
-      } finally {
-        if (!over) {
-          queue.onOver(slot, RateLimitStore.Bucket.NO_ANSWER, settings.emptyBucketPause());
-        }
-      }
+      long askedSharedAt = awaitSlot(queue, ticketOf(request), operation);
+      Response response = next.execute(request, options);
+      return settings.learnFromService() ? learn(queue, response, askedSharedAt) : response;
     } finally {
       queue.release();
     }
@@ -105,13 +92,14 @@ final class RateLimitingClient implements Client {
 
   /**
    * At most {@code maxWait} in all, pause and turn included; refused at once when that is known to be
-   * too short. Returns how the slot's token was taken.
+   * too short. Returns when the slot's token was asked of the shared bucket, or
+   * {@link SendQueue#LOCAL_LIMITS}.
    */
-  private SendQueue.Slot awaitSlot(SendQueue queue, long ticket, AtlasOperation operation) {
+  private long awaitSlot(SendQueue queue, long ticket, AtlasOperation operation) {
     long start = System.nanoTime();
-    SendQueue.Slot slot;
+    long askedSharedAt;
     try {
-      slot = queue.await(ticket, start + settings.maxWait().toNanos());
+      askedSharedAt = queue.await(ticket, start + settings.maxWait().toNanos());
     } catch (SendQueue.TooLong tooLong) {
       context.events().onClientThrottle(operation, Duration.ofNanos(System.nanoTime() - start), true);
       throw new AtlasClientThrottledException(operation.operationId(), Duration.ofNanos(tooLong.wouldWaitNanos),
@@ -124,7 +112,7 @@ final class RateLimitingClient implements Client {
     if (waited > TimeUnit.MILLISECONDS.toNanos(1)) {
       context.events().onClientThrottle(operation, Duration.ofNanos(waited), false);
     }
-    return slot;
+    return askedSharedAt;
   }
 
   /**
@@ -132,15 +120,10 @@ final class RateLimitingClient implements Client {
    * answer states (Atlas's parameters: set, wait, capacity, refill, seconds) or, when it states none,
    * lowers its rate by the CUBIC rule (the fleet's rate, when the attempt took a shared token); a
    * {@code RateLimit-Remaining} of 0 pauses it before it answers 429; every other answer counts as
-   * accepted. With shared limits, the fleet counts each answer's {@code RateLimit-Remaining} (a 429
-   * as none left) against its attempts in flight ({@link RateLimitStore.Bucket#answered}).
+   * accepted.
    */
-  private Response learn(SendQueue queue, Response response, SendQueue.Slot slot) {
+  private Response learn(SendQueue queue, Response response, long askedSharedAt) {
     long now = System.nanoTime();
-    long remaining = response.status() == 429 ? 0 : Responses.header(response.headers(), "RateLimit-Remaining")
-        .map(RateLimitingClient::count).orElse(response.status() / 100 == 2 ? RateLimitStore.Bucket.NO_COUNT
-            : RateLimitStore.Bucket.NO_ANSWER); // an error without a count says nothing of the bucket
-    queue.onOver(slot, remaining, settings.emptyBucketPause());
     if (response.status() == 429) {
       Duration wait = Responses.retryAfter(response, clock).orElse(settings.emptyBucketPause());
       Duration pause = capped(wait);
@@ -154,30 +137,15 @@ final class RateLimitingClient implements Client {
       }
       ServiceRefillRate.of(body).ifPresentOrElse(
           queue::onStatedRate,
-          () -> queue.onUnstatedThrottle(now, slot.askedSharedAt(), pause));
+          () -> queue.onUnstatedThrottle(now, askedSharedAt, pause));
       return response.toBuilder().body(body).build(); // the body was read: hand on a copy
     }
     queue.onAnswer(false, now);
-    if (remaining == 0) {
-      queue.pauseUntil(now + settings.emptyBucketPause().toNanos());
-    }
-    return response;
-  }
-
-  /**
-   * A header's count, or {@link RateLimitStore.Bucket#NO_COUNT} when it is not one (Atlas's headers
-   * are hints: a bad one is ignored).
-   */
-  private static long count(String header) {
-    String digits = header.trim();
-    if (digits.isEmpty() || digits.length() > 9) {
-      return RateLimitStore.Bucket.NO_COUNT; // no bucket holds a billion: not a count
-    }
-    for (int i = 0; i < digits.length(); i++) {
-      if (digits.charAt(i) < '0' || digits.charAt(i) > '9') {
-        return RateLimitStore.Bucket.NO_COUNT;
+    Responses.header(response.headers(), "RateLimit-Remaining").ifPresent(remaining -> {
+      if (remaining.trim().equals("0")) {
+        queue.pauseUntil(now + settings.emptyBucketPause().toNanos());
       }
-    }
-    return Long.parseLong(digits);
+    });
+    return response;
   }
 }

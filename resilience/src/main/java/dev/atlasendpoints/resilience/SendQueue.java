@@ -42,21 +42,8 @@ final class SendQueue {
     }
   }
 
-  /** {@link Slot#askedSharedAt} of a call that did not take a token from the shared bucket. */
+  /** {@link #await}'s answer for a call that did not take a token from the shared bucket. */
   static final long LOCAL_LIMITS = Long.MIN_VALUE;
-
-  /**
-   * {@link #await}'s answer: how the call's token was taken.
-   *
-   * @param askedSharedAt when the token was asked of the shared bucket ({@link System#nanoTime}), or
-   *     {@link #LOCAL_LIMITS} when the call went out on this queue's own limits (no store, or it did not answer)
-   * @param inFlight the number the store counts the call in flight under ({@link RateLimitStore.Grant#inFlight}),
-   *     or {@link RateLimitStore.Grant#NOT_COUNTED}: when counted, {@link #onOver} must be called once it is over
-   * @param awaited whether the fleet waits for this call's answer ({@link RateLimitStore.Grant#awaited})
-   */
-  record Slot(long askedSharedAt, long inFlight, boolean awaited) {
-    static final Slot LOCAL = new Slot(LOCAL_LIMITS, RateLimitStore.Grant.NOT_COUNTED, false);
-  }
 
   private final java.util.TreeSet<Long> line = new java.util.TreeSet<>();
   private final ReentrantLock state = new ReentrantLock();
@@ -108,17 +95,18 @@ final class SendQueue {
    * Waits for this call's turn and a token, until {@code deadlineNanos} at the latest.
    *
    * @param ticket the call's place in line: lower tickets go first
-   * @return how the call's token was taken: from the shared bucket, or on this queue's own limits
+   * @return when the call's token was asked of the shared bucket ({@link System#nanoTime}), or
+   *     {@link #LOCAL_LIMITS} when it went out on this queue's own limits (no store, or it did not answer)
    * @throws TooLong when the slot (or the end of a pause) is beyond the deadline, known at once at
    *     the head of the line, or when the call's turn has not come by the deadline
    */
-  Slot await(long ticket, long deadlineNanos) throws InterruptedException, TooLong {
+  long await(long ticket, long deadlineNanos) throws InterruptedException, TooLong {
     long askedSharedAt = LOCAL_LIMITS;
     boolean sentOnLocalLimits = false;
     state.lockInterruptibly();
     try {
       if (shared == null && line.isEmpty() && takeAtOnce()) {
-        return Slot.LOCAL; // nobody to keep order with, nobody waiting to wake: the line need not be joined
+        return LOCAL_LIMITS; // nobody to keep order with, nobody waiting to wake: the line need not be joined
       }
       line.add(ticket);
       while (true) {
@@ -126,26 +114,21 @@ final class SendQueue {
         long wakeAt = deadlineNanos;
         if (line.first() == ticket) {
           long slot = slotAt(now);
-          RateLimitStore.Grant grant = null;
+          RateLimitStore.Grant.Outcome sharedOutcome = null;
           if (slot - now <= 0 && shared != null) {
             askedSharedAt = System.nanoTime();
-            grant = askShared(deadlineNanos);
+            RateLimitStore.Grant grant = askShared(deadlineNanos);
             now = System.nanoTime();
             slot = adopt(grant, now);
+            sharedOutcome = grant.outcome();
             if (pausedUntilNanos - slot > 0) {
               slot = pausedUntilNanos; // a pause arrived while the store answered: it holds this call too
-            }
-            if (slot - now > 0) {
-              notSent(grant); // it asks again after the pause
             }
           }
           if (slot - now <= 0) {
             tokens -= 1;
-            if (grant == null || grant.outcome() != RateLimitStore.Grant.Outcome.TAKEN) {
-              sentOnLocalLimits = grant != null && grant.outcome() == RateLimitStore.Grant.Outcome.UNAVAILABLE;
-              return Slot.LOCAL;
-            }
-            return new Slot(askedSharedAt, grant.inFlight(), grant.awaited());
+            sentOnLocalLimits = sharedOutcome == RateLimitStore.Grant.Outcome.UNAVAILABLE;
+            return sharedOutcome == RateLimitStore.Grant.Outcome.TAKEN ? askedSharedAt : LOCAL_LIMITS;
           }
           if (slot - deadlineNanos > 0) {
             throw new TooLong(slot - now);
@@ -201,7 +184,6 @@ final class SendQueue {
       state.lock();
     }
     if (Thread.interrupted()) { // a store interrupted while answering keeps the flag: this call ends here
-      notSent(grant);
       throw new InterruptedException();
     }
     if (grant.outcome() == RateLimitStore.Grant.Outcome.OUT_OF_TIME) {
@@ -357,34 +339,6 @@ final class SendQueue {
     // cannot take the 429 now leaves it to this queue's own controller, rather than to nobody.
     if (!rateWasStated && !shared.throttled(Duration.ofNanos(Math.max(0, nowNanos - sentAtNanos)), allowed, pause)) {
       onAnswer(true, nowNanos);
-    }
-  }
-
-  /** A token the store counted in flight is not used: the fleet's count gives it back. */
-  private void notSent(RateLimitStore.Grant grant) {
-    if (grant.inFlight() != RateLimitStore.Grant.NOT_COUNTED) {
-      over(grant.inFlight(), RateLimitStore.Bucket.NOT_SENT, grant.awaited(), Duration.ZERO);
-    }
-  }
-
-  private void over(long inFlight, long remaining, boolean awaited, Duration probeAfter) {
-    try {
-      shared.answered(inFlight, remaining, awaited, probeAfter);
-    } catch (RuntimeException storeBroke) {
-      // A store must not throw (RateLimitStore); one that does must not cost the call its answer. Not a
-      // fallback either: the call went out on the store's token.
-    }
-  }
-
-  /**
-   * A call whose slot the store {@linkplain Slot#inFlight counts} is over: Atlas answered it with
-   * {@code RateLimit-Remaining: remaining}, or {@link RateLimitStore.Bucket#NO_COUNT} /
-   * {@link RateLimitStore.Bucket#NO_ANSWER} ({@link RateLimitStore.Bucket#answered}). Call once per
-   * call, whatever its end; nothing happens for a slot not counted.
-   */
-  void onOver(Slot slot, long remaining, Duration probeAfter) {
-    if (slot.inFlight() != RateLimitStore.Grant.NOT_COUNTED) {
-      over(slot.inFlight(), remaining, slot.awaited(), probeAfter);
     }
   }
 

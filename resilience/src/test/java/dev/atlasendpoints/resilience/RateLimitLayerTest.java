@@ -1,11 +1,8 @@
 package dev.atlasendpoints.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.atlasendpoints.core.errors.AtlasException;
-import dev.atlasendpoints.core.errors.AtlasRateLimitedException;
 import dev.atlasendpoints.simulator.AtlasSimulator;
 import dev.atlasendpoints.simulator.RateLimit;
 import dev.atlasendpoints.simulator.RecordedRequest;
@@ -150,50 +147,5 @@ class RateLimitLayerTest {
         }
       }
     });
-  }
-
-  /** A shared store that counts every attempt, as Redis does for a bucket whose answers state a count. */
-  private static RateLimitSettings countedBy(SharedSendQueueTest.FakeBucket store) {
-    return RateLimitSettings.builder().sharedThrough((key, limit) -> store).emptyBucketPause(Duration.ofMillis(300))
-        .build();
-  }
-
-  @Test
-  void everyCountedCall_isReportedToTheFleetOnce_withWhatAtlasSaidRemained_a429AsNone() {
-    SharedSendQueueTest.FakeBucket store = new SharedSendQueueTest.FakeBucket(
-        timeout -> RateLimitStore.Grant.taken(null, null, 4, false));
-    try (Harness h = new Harness(AtlasSimulator.builder().rateLimit(new RateLimit(2, 1, 60)),
-        RateLimitLayer.of(countedBy(store)))) {
-      h.create("one"); // RateLimit-Remaining: 1
-      h.create("two"); // RateLimit-Remaining: 0, which pauses the bucket for 300 ms
-
-      assertThatThrownBy(() -> h.create("three")).isInstanceOf(AtlasRateLimitedException.class);
-    }
-    assertThat(store.answered).containsExactly("#4 1", "#4 0", "#4 0");
-  }
-
-  @Test
-  void aSuccessWithoutACount_andACallWithoutAnAnswer_areReportedOverToo() {
-    SharedSendQueueTest.FakeBucket store = new SharedSendQueueTest.FakeBucket(
-        timeout -> RateLimitStore.Grant.taken(null, null, 9, true));
-    try (Harness h = new Harness(AtlasSimulator.builder().rateLimitHeaders(false), RateLimitLayer.of(countedBy(store)))) {
-      h.create("one");
-      h.simulator.close(); // nobody answers the next call
-
-      assertThatThrownBy(() -> h.create("two")).isInstanceOf(AtlasException.class);
-    }
-    assertThat(store.answered).as("one success that states no count, one attempt that got no answer")
-        .containsExactly("#9 " + RateLimitStore.Bucket.NO_COUNT + " awaited", "#9 " + RateLimitStore.Bucket.NO_ANSWER + " awaited");
-  }
-
-  @Test
-  void withoutLearningFromTheService_theFleetIsToldThereIsNothingToCount() {
-    SharedSendQueueTest.FakeBucket store = new SharedSendQueueTest.FakeBucket(
-        timeout -> RateLimitStore.Grant.taken(null, null, 9, true));
-    RateLimitSettings notLearning = countedBy(store).toBuilder().learnFromService(false).build();
-    try (Harness h = new Harness(AtlasSimulator.builder(), RateLimitLayer.of(notLearning))) {
-      h.create("one"); // answered with RateLimit-Remaining, which this client does not follow
-    }
-    assertThat(store.answered).containsExactly("#9 " + RateLimitStore.Bucket.NO_COUNT + " awaited");
   }
 }

@@ -72,15 +72,6 @@ class SharedSendQueueTest {
       adapted.add(perSecond);
       return reachable;
     }
-
-    /** What {@link #answered} was told: "#number count", and " awaited" for an awaited answer. */
-    final List<String> answered = new CopyOnWriteArrayList<>();
-
-    @Override
-    public boolean answered(long inFlight, long remaining, boolean awaited, Duration probeAfter) {
-      answered.add("#" + inFlight + " " + remaining + (awaited ? " awaited" : ""));
-      return reachable;
-    }
   }
 
   private final AtomicInteger fallbacks = new AtomicInteger();
@@ -190,23 +181,6 @@ class SharedSendQueueTest {
   }
 
   @Test
-  void aCountedTokenAPauseKeepsFromBeingSent_isGivenBackToTheFleetsCount() {
-    AtomicReference<SendQueue> self = new AtomicReference<>();
-    FakeBucket store = new FakeBucket(timeout -> { // another caller's 429 lands meanwhile
-      self.get().pauseUntil(System.nanoTime() + 60_000 * MS);
-      return RateLimitStore.Grant.taken(null, null, 5, true);
-    });
-    SendQueue queue = queue(store);
-    self.set(queue);
-
-    assertThat(catchThrowableOfType(SendQueue.TooLong.class, () -> queue.await(0, System.nanoTime() + 1000 * MS)))
-        .isNotNull();
-
-    assertThat(store.answered).as("not left counted in flight for the fleet")
-        .containsExactly("#5 " + RateLimitStore.Bucket.NOT_SENT + " awaited");
-  }
-
-  @Test
   void aFleetPauseReadBack_isCappedAsARetryAfterIs() {
     Duration hour = Duration.ofHours(1); // e.g. written by a process whose clock is an hour ahead
     SendQueue queue = queue(new FakeBucket(timeout -> RateLimitStore.Grant.waitFor(hour, hour, null, null)));
@@ -234,7 +208,7 @@ class SharedSendQueueTest {
     FakeBucket store = new FakeBucket(timeout -> RateLimitStore.Grant.taken(null, null));
     SendQueue queue = queue(store);
     long before = System.nanoTime();
-    long askedAt = queue.await(0, before + 1000 * MS).askedSharedAt();
+    long askedAt = queue.await(0, before + 1000 * MS);
     assertThat(askedAt).as("sent with a shared token, asked for then").isBetween(before, System.nanoTime());
 
     queue.onUnstatedThrottle(askedAt + 40 * MS, askedAt, Duration.ofSeconds(1));
@@ -249,7 +223,7 @@ class SharedSendQueueTest {
   void aBareThrottle_ofAnAttemptSentOnLocalLimits_lowersThisQueuesOwnRate() throws Exception {
     FakeBucket store = new FakeBucket(timeout -> RateLimitStore.Grant.unavailable());
     SendQueue queue = queue(store);
-    long askedAt = queue.await(0, System.nanoTime() + 1000 * MS).askedSharedAt();
+    long askedAt = queue.await(0, System.nanoTime() + 1000 * MS);
     assertThat(askedAt).as("sent on local limits").isEqualTo(SendQueue.LOCAL_LIMITS);
 
     queue.onUnstatedThrottle(System.nanoTime(), askedAt, Duration.ofSeconds(1));
@@ -262,7 +236,7 @@ class SharedSendQueueTest {
   void aBareThrottleTheStoreCannotTakeNow_lowersThisQueuesOwnRate_ratherThanNobodys() throws Exception {
     FakeBucket store = new FakeBucket(timeout -> RateLimitStore.Grant.taken(null, null));
     SendQueue queue = queue(store);
-    long askedAt = queue.await(0, System.nanoTime() + 1000 * MS).askedSharedAt();
+    long askedAt = queue.await(0, System.nanoTime() + 1000 * MS);
     store.reachable = false; // Redis went away between the take and the 429
 
     queue.onUnstatedThrottle(System.nanoTime(), askedAt, Duration.ofSeconds(1));
@@ -368,7 +342,7 @@ class SharedSendQueueTest {
     SendQueue queue = queue(store);
     queue.onStatedRate(new RateLimitSettings.Limit(2, Duration.ofSeconds(1)));
 
-    long askedAt = queue.await(0, System.nanoTime() + 1000 * MS).askedSharedAt();
+    long askedAt = queue.await(0, System.nanoTime() + 1000 * MS);
     queue.onUnstatedThrottle(System.nanoTime(), askedAt, Duration.ofSeconds(1));
 
     assertThat(queue.allowedRate(System.nanoTime())).isEqualTo(2.0);
@@ -383,36 +357,5 @@ class SharedSendQueueTest {
         .maxWait(Duration.ZERO);
 
     assertThatThrownBy(noWait::build).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxWait");
-  }
-
-  @Test
-  void aSlotTheStoreCounts_isReportedOver_andOneItDoesNotCount_isNot() throws Exception {
-    FakeBucket counting = new FakeBucket(timeout -> RateLimitStore.Grant.taken(null, null, 7, true));
-    SendQueue queue = queue(counting);
-    SendQueue.Slot slot = queue.await(0, System.nanoTime() + 1000 * MS);
-    assertThat(slot.inFlight()).isEqualTo(7);
-    assertThat(slot.awaited()).isTrue();
-
-    queue.onOver(slot, 3, Duration.ofSeconds(1));
-    assertThat(counting.answered).containsExactly("#7 3 awaited");
-
-    FakeBucket notCounting = new FakeBucket(timeout -> RateLimitStore.Grant.taken(null, null));
-    SendQueue other = queue(notCounting);
-    other.onOver(other.await(0, System.nanoTime() + 1000 * MS), 3, Duration.ofSeconds(1));
-    FakeBucket down = new FakeBucket(timeout -> RateLimitStore.Grant.unavailable());
-    SendQueue local = queue(down);
-    local.onOver(local.await(0, System.nanoTime() + 1000 * MS), 3, Duration.ofSeconds(1));
-    assertThat(notCounting.answered).isEmpty();
-    assertThat(down.answered).as("sent on local limits: the fleet did not count it").isEmpty();
-  }
-
-  @Test
-  void onlyATokenTaken_isCounted_andOnlyACountedOne_awaited() {
-    assertThatThrownBy(() -> new RateLimitStore.Grant(RateLimitStore.Grant.Outcome.WAIT, Duration.ZERO, null, null,
-        null, 3, false)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> RateLimitStore.Grant.taken(null, null, RateLimitStore.Grant.NOT_COUNTED, true))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> RateLimitStore.Grant.taken(null, null, -1, false))
-        .isInstanceOf(IllegalArgumentException.class);
   }
 }

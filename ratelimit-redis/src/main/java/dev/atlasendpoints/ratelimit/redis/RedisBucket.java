@@ -21,7 +21,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * One bucket's shared state in Redis, under eight keys that share a hash tag:
+ * One bucket's shared state in Redis, under five keys that share a hash tag:
  * <ul>
  *   <li>{@code PREFIX:{KEY}:bucket}: Bucket4j's token bucket (compare-and-swap through Lua), at the
  *       learned rate once there is one, else at the configured limit; it expires once it would be
@@ -42,31 +42,11 @@ import java.util.function.Supplier;
  *   <li>{@code PREFIX:{KEY}:sending}: the rate the fleet takes tokens at, measured by Redis's clock
  *       (a hash: the window, its count, the estimate); the controller starts a curve from it, and caps
  *       the curve at twice it.</li>
- *   <li>{@code PREFIX:{KEY}:answered}: what Atlas's {@code RateLimit-Remaining} allows (a hash): how many
- *       attempts the fleet has counted ({@code t}); the count at which Atlas's bucket is spent ({@code
- *       a}: the count when an answer came, plus what it said remained, less the attempts in flight then,
- *       which may be spending it); when that was last set from an awaited answer ({@code u}, Redis's
- *       clock, ms) and how long after that one attempt may ask again ({@code p}, ms); when {@code a}
- *       was last set ({@code b}), from which a stated rate refills it, up to its permits; awaited
- *       attempts in a row that got no answer ({@code m}). While {@code t} has reached {@code a}, a take
- *       waits, asking again every {@link #ANSWER_POLL}, until {@code p} has passed: then one attempt
- *       goes alone, and its answer sets {@code a} anew; every other answer can only lower it, since
- *       answers come back in any order. Of a bucket nothing is known of (no key), one attempt goes first
- *       and the others wait for its answer (at most {@link #FIRST_ANSWER_WAIT}). Without this, a fleet's
- *       first second sent as many attempts into an empty bucket as were in flight when Atlas's last
- *       token went (measured: 3 to 10 429s with 16 callers on 4 cold JVMs, against a capacity of 10).</li>
- *   <li>{@code PREFIX:{KEY}:flight}: the attempts in flight (a sorted set of their numbers, scored by
- *       when each was taken); one whose end was never reported stops counting after
- *       {@link #IN_FLIGHT_AT_MOST};</li>
- *   <li>{@code PREFIX:{KEY}:uncounted}: set for an idle expiry (not renewed by use) when a first answer
- *       states no count (older limits, v1.0 paths, a service that omits it) or three awaited attempts
- *       in a row got no answer: nothing is counted meanwhile.</li>
  * </ul>
- * A take costs two round trips: one script reads the pause, the rate, the curve, the sending
- * rate and the count while Bucket4j's state is read in the same pipeline, then Bucket4j's
- * compare-and-swap script writes the state (more only under contention); a token taken is counted
- * in the sending rate afterwards without waiting. While the count holds the fleet, a take reads
- * first and asks Bucket4j only when it is let through, so that waiting does not spend tokens.
+ * A take costs two round trips: one script reads the pause, the rate, the curve and the sending
+ * rate while Bucket4j's state is read in the same pipeline, then Bucket4j's compare-and-swap script
+ * writes the state (more only under contention); a token taken is counted afterwards without
+ * waiting.
  */
 final class RedisBucket implements RateLimitStore.Bucket {
 
@@ -78,51 +58,11 @@ final class RedisBucket implements RateLimitStore.Bucket {
   static final Duration CURVE_SPAN = Duration.ofMinutes(15);
 
   /**
-   * Lua: how many tokens a stated rate ({@code permits:periodNanos}, or nil) refilled in {@code ms},
-   * at most its permits (Atlas's bucket holds no more than its capacity).
-   */
-  private static final String REFILLED = """
-      local function refilled(rate, ms)
-        local permits, nanos = string.match(rate or '', '^(%d+):(%d+)$')
-        if not permits or tonumber(nanos) <= 0 or ms <= 0 then return 0 end
-        return math.min(tonumber(permits), math.floor(ms * tonumber(permits) * 1000000 / tonumber(nanos)))
-      end
-      """;
-
-  /** How often a take held by the count of Atlas's answers asks again: their answers are what lifts it. */
-  static final Duration ANSWER_POLL = Duration.ofMillis(10);
-
-  /**
-   * How long the fleet waits for the first answer to a bucket nothing is known of before another
-   * attempt goes to ask: until that answer, one attempt at a time.
-   */
-  static final Duration FIRST_ANSWER_WAIT = Duration.ofSeconds(1);
-
-  /**
-   * How long an attempt counts as in flight at most: one whose end was never reported (its process
-   * died, or its take timed out after Redis had counted it) would otherwise lower what the fleet may
-   * send for as long as the bucket is in use.
-   */
-  static final Duration IN_FLIGHT_AT_MOST = Duration.ofMinutes(1);
-
-  /**
-   * The bounds of how long the fleet, held by the count, waits before one attempt asks again (the
-   * layer's {@code emptyBucketPause}): one process's setting holds the whole fleet, so neither a
-   * zero (every poll would ask) nor a very long one is taken as it is.
-   */
-  static final Duration PROBE_AFTER_AT_LEAST = Duration.ofMillis(100);
-  static final Duration PROBE_AFTER_AT_MOST = Duration.ofMinutes(1);
-
-  /**
    * Reads, in one step: the pause's remaining time; the stated rate (renewing its expiry); the
-   * curve's starting rate and age; the fleet's sending rate; and, when no pause runs, either how
-   * long what Atlas's answers allow holds the fleet, or this take's number in flight (given here,
-   * in the same step as the check, so that two processes never both pass for one last token) and
-   * whether its answer is awaited (the first attempt of a bucket nothing is known of, or one sent
-   * to ask after a silence). KEYS pause, rate, curve, sending, answered, flight, uncounted; ARGV the
-   * idle expiry, the curve's span, {@link #ANSWER_POLL} and {@link #FIRST_ANSWER_WAIT}, in milliseconds.
+   * curve's starting rate and age; the fleet's sending rate. KEYS pause, rate, curve, sending; ARGV
+   * the idle expiry and the curve's span, in milliseconds.
    */
-  private static final String READ_SCRIPT = REFILLED + """
+  private static final String READ_SCRIPT = """
       local rate = redis.call('get', KEYS[2])
       if rate then redis.call('pexpire', KEYS[2], ARGV[1]) end
       local curve = redis.call('hmget', KEYS[3], 'w', 'p')
@@ -131,89 +71,8 @@ final class RedisBucket implements RateLimitStore.Bucket {
         climbing = tonumber(ARGV[2]) - redis.call('pttl', KEYS[3])
         if climbing < 0 then climbing = 0 end
       end
-      local paused = redis.call('pttl', KEYS[1])
-      local number = 0
-      local held = -1
-      local asks = 0
-      if paused <= 0 and redis.call('exists', KEYS[7]) == 0 then
-        local known = redis.call('hmget', KEYS[5], 'a', 'u', 'p', 't', 'b')
-        local taken = tonumber(known[4]) or 0
-        local t = redis.call('time')
-        local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-        if not known[1] then
-          redis.call('hset', KEYS[5], 'a', taken + 1, 'u', now, 'b', now, 'p', ARGV[4])
-          asks = 1
-        else
-          local p = tonumber(known[3])
-          local age = now - tonumber(known[2])
-          if age < 0 then age = p end
-          if taken >= tonumber(known[1]) + refilled(rate, now - tonumber(known[5] or known[2])) then
-            if age >= p then
-              redis.call('hset', KEYS[5], 'a', taken + 1, 'u', now, 'b', now)
-              asks = 1
-            else
-              held = math.max(1, math.min(tonumber(ARGV[3]), p - age))
-            end
-          end
-        end
-        if held < 0 then
-          number = redis.call('hincrby', KEYS[5], 't', 1)
-          redis.call('zadd', KEYS[6], now, number)
-          redis.call('pexpire', KEYS[6], ARGV[1])
-        end
-        redis.call('pexpire', KEYS[5], ARGV[1])
-      end
-      return {paused, rate or false, curve[1] or false, climbing, redis.call('hget', KEYS[4], 'r') or false,
-        number, held, asks}
-      """;
-
-  /**
-   * Counts an attempt over, and what its answer allows: ARGV[2] tokens remained after it, or -1 (a
-   * success that states none), -2 (no answer, or an error without a count), -3 (not sent after all:
-   * its unit is given back). A count from an awaited answer sets how many more may go; any other can
-   * only lower it. An awaited attempt that got no answer lets the next one ask at once, and three in a
-   * row turn the count off, as a first answer without one does (for an idle expiry). KEYS answered,
-   * flight, rate, uncounted; ARGV the attempt's number in flight, the remaining tokens, whether the
-   * answer was awaited (1/0), how long until one attempt may ask again, the idle expiry,
-   * {@link #IN_FLIGHT_AT_MOST} (all ms), and the count below which an answer that was not awaited is
-   * worth counting.
-   */
-  private static final String ANSWERED_SCRIPT = REFILLED + """
-      local t = redis.call('time')
-      local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-      local removed = redis.call('zrem', KEYS[2], ARGV[1])
-      redis.call('zremrangebyscore', KEYS[2], '-inf', now - tonumber(ARGV[6]))
-      local remaining = tonumber(ARGV[2])
-      local awaited = ARGV[3] == '1'
-      if remaining == -3 then
-        if removed == 1 and redis.call('hexists', KEYS[1], 'a') == 1 then
-          redis.call('hincrby', KEYS[1], 'a', 1)
-          if awaited then redis.call('hset', KEYS[1], 'u', now - tonumber(redis.call('hget', KEYS[1], 'p') or 0)) end
-        end
-        return 0
-      end
-      if awaited and remaining == -2 and redis.call('hincrby', KEYS[1], 'm', 1) < 3 then
-        redis.call('hset', KEYS[1], 'u', now - tonumber(redis.call('hget', KEYS[1], 'p') or 0))
-        return 1
-      end
-      if awaited and remaining < 0 then
-        redis.call('set', KEYS[4], '1', 'PX', ARGV[5])
-        redis.call('hdel', KEYS[1], 'm')
-        return 1
-      end
-      if remaining < 0 or not awaited and remaining >= tonumber(ARGV[7]) then return 0 end
-      local known = redis.call('hmget', KEYS[1], 'a', 't', 'b', 'u')
-      local spentAt = (tonumber(known[2]) or 0) + remaining - redis.call('zcard', KEYS[2])
-      if not awaited then
-        if not known[1] then return 0 end
-        local rate = redis.call('get', KEYS[3])
-        if spentAt >= tonumber(known[1]) + refilled(rate, now - tonumber(known[3] or known[4])) then return 0 end
-        redis.call('hset', KEYS[1], 'a', spentAt, 'b', now)
-        return 1
-      end
-      redis.call('hset', KEYS[1], 'a', spentAt, 'u', now, 'b', now, 'p', ARGV[4], 'm', 0)
-      redis.call('pexpire', KEYS[1], ARGV[5])
-      return 1
+      return {redis.call('pttl', KEYS[1]), rate or false, curve[1] or false, climbing,
+        redis.call('hget', KEYS[4], 'r') or false}
       """;
 
   /**
@@ -264,18 +123,7 @@ final class RedisBucket implements RateLimitStore.Bucket {
   private final byte[] rateKey;
   private final byte[] curveKey;
   private final byte[] sendingKey;
-  private final byte[] flightKey;
-  private final byte[] uncountedKey;
-  private final byte[] answeredKey;
   private final RateLimitSettings.Limit configured;
-  /**
-   * Attempts counted in flight whose end could not be reported (Redis was taken for down): removed
-   * from the count by the next take Redis answers, rather than held against the fleet until
-   * {@link #IN_FLIGHT_AT_MOST}. Bounded: beyond {@link #UNREPORTED_AT_MOST}, the oldest age out instead.
-   */
-  private final java.util.Queue<Long> unreported = new java.util.concurrent.ConcurrentLinkedQueue<>();
-  private final java.util.concurrent.atomic.AtomicInteger unreportedCount = new java.util.concurrent.atomic.AtomicInteger();
-  static final int UNREPORTED_AT_MOST = 1024;
   /** The rate the fleet had learned at the last take: a bucket created anew in Redis starts at it. */
   private volatile RateLimitSettings.Limit lastLearned;
   /** The adaptive rate this process last ran the bucket at, or 0: a bucket created anew starts at it. */
@@ -296,9 +144,6 @@ final class RedisBucket implements RateLimitStore.Bucket {
     this.rateKey = (tagged + "rate").getBytes(StandardCharsets.UTF_8);
     this.curveKey = (tagged + "curve").getBytes(StandardCharsets.UTF_8);
     this.sendingKey = (tagged + "sending").getBytes(StandardCharsets.UTF_8);
-    this.flightKey = (tagged + "flight").getBytes(StandardCharsets.UTF_8);
-    this.uncountedKey = (tagged + "uncounted").getBytes(StandardCharsets.UTF_8);
-    this.answeredKey = (tagged + "answered").getBytes(StandardCharsets.UTF_8);
     this.configured = configured;
   }
 
@@ -314,20 +159,13 @@ final class RedisBucket implements RateLimitStore.Bucket {
     }
     boolean callersTime = timeout.compareTo(store.commandTimeout()) < 0;
     long deadline = start + (callersTime ? timeout : store.commandTimeout()).toNanos();
-    long number = RateLimitStore.Grant.NOT_COUNTED;
-    boolean asks = false;
     try {
       // The reads and Bucket4j's read leave at once (one round trip), its compare-and-swap follows (a second).
-      // During a pause or a hold the token taken is wasted, which costs nothing: Atlas's bucket is empty
-      // anyway, and it keeps the fleet's bucket from filling up meanwhile, to send a burst after it.
-      reportUnreported(redis);
+      // During a pause the token taken is wasted, which costs nothing: Atlas's bucket is empty anyway.
       Future<List<Object>> read = redis.commands().eval(READ_SCRIPT, ScriptOutputType.MULTI,
-          new byte[][] {pauseKey, rateKey, curveKey, sendingKey, answeredKey, flightKey, uncountedKey},
-          millis(store.idleExpiry()), millis(CURVE_SPAN), millis(ANSWER_POLL), millis(FIRST_ANSWER_WAIT));
+          new byte[][] {pauseKey, rateKey, curveKey, sendingKey}, millis(store.idleExpiry()), millis(CURVE_SPAN));
       Future<ConsumptionProbe> token = tokens(redis, this::startingConfiguration).tryConsumeAndReturnRemaining(1);
       List<Object> state = await(read, deadline);
-      number = (Long) state.get(5); // this attempt's number in flight, 0 when not counted
-      asks = (Long) state.get(7) == 1;
       RateLimitSettings.Limit learned = decode((byte[]) state.get(1));
       lastLearned = learned;
       if (learned != null && adaptedSinceStated) { // this process's adapt may have landed after the stated rate
@@ -343,19 +181,13 @@ final class RedisBucket implements RateLimitStore.Bucket {
         Duration paused = Duration.ofMillis(pausedForMillis);
         return RateLimitStore.Grant.waitFor(paused, paused, learned, adaptation);
       }
-      long heldForMillis = (Long) state.get(6); // -1 when not held
-      if (heldForMillis > 0) {
-        return RateLimitStore.Grant.waitFor(Duration.ofMillis(heldForMillis), null, learned, adaptation);
-      }
       if (!probe.isConsumed()) {
         return RateLimitStore.Grant.waitFor(Duration.ofNanos(probe.getNanosToWaitForRefill()), null, learned,
             adaptation);
       }
       watch(redis.commands().eval(COUNT_SCRIPT, ScriptOutputType.INTEGER, new byte[][] {sendingKey},
           millis(store.idleExpiry())).toCompletableFuture()); // the fleet's sending rate: nobody waits on it
-      RateLimitStore.Grant taken = RateLimitStore.Grant.taken(learned, adaptation, number, asks);
-      number = RateLimitStore.Grant.NOT_COUNTED; // handed to the caller, who reports its end
-      return taken;
+      return RateLimitStore.Grant.taken(learned, adaptation);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // the caller's wait sees it and ends typed, without sending
       return RateLimitStore.Grant.unavailable();
@@ -368,49 +200,7 @@ final class RedisBucket implements RateLimitStore.Bucket {
     } catch (ExecutionException | RuntimeException e) {
       store.health().failed(System.nanoTime(), e);
       return RateLimitStore.Grant.unavailable();
-    } finally {
-      if (number != RateLimitStore.Grant.NOT_COUNTED) { // counted, but not handed out: nothing is sent
-        answered(number, RateLimitStore.Bucket.NOT_SENT, asks, Duration.ZERO);
-      }
     }
-  }
-
-  @Override
-  public boolean answered(long inFlight, long remaining, boolean awaited, Duration probeAfter) {
-    if (inFlight <= RateLimitStore.Grant.NOT_COUNTED) {
-      return false;
-    }
-    Duration asksAgainAfter = probeAfter.compareTo(PROBE_AFTER_AT_LEAST) < 0 ? PROBE_AFTER_AT_LEAST
-        : probeAfter.compareTo(PROBE_AFTER_AT_MOST) > 0 ? PROBE_AFTER_AT_MOST : probeAfter;
-    boolean sent = send(redis -> watch(redis.commands().eval(ANSWERED_SCRIPT, ScriptOutputType.INTEGER,
-        new byte[][] {answeredKey, flightKey, rateKey, uncountedKey}, number(inFlight),
-        number(Math.max(RateLimitStore.Bucket.NOT_SENT, remaining)), number(awaited ? 1 : 0), millis(asksAgainAfter),
-        millis(store.idleExpiry()), millis(IN_FLIGHT_AT_MOST), number(2L * configured.permits())).toCompletableFuture()));
-    if (!sent && unreportedCount.incrementAndGet() <= UNREPORTED_AT_MOST) {
-      unreported.add(inFlight);
-    } else if (!sent) {
-      unreportedCount.decrementAndGet();
-    }
-    return sent;
-  }
-
-  /** Removes from the count the attempts whose end could not be reported before; best effort. */
-  private void reportUnreported(RedisSharedLimits.Connected redis) {
-    if (unreportedCount.get() == 0) {
-      return;
-    }
-    List<byte[]> numbers = new java.util.ArrayList<>();
-    for (Long number = unreported.poll(); number != null; number = unreported.poll()) {
-      unreportedCount.decrementAndGet();
-      numbers.add(number(number));
-    }
-    if (!numbers.isEmpty()) {
-      watch(redis.commands().zrem(flightKey, numbers.toArray(new byte[0][])).toCompletableFuture());
-    }
-  }
-
-  private static byte[] number(long value) {
-    return Long.toString(value).getBytes(StandardCharsets.UTF_8);
   }
 
   @Override

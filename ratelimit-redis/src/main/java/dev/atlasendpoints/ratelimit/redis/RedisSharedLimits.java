@@ -73,17 +73,11 @@ public final class RedisSharedLimits implements RateLimitStore, AutoCloseable {
       redis.call('get', KEYS[1])
       redis.call('pttl', KEYS[1])
       redis.call('psetex', KEYS[1], 1000, '1')
-      redis.call('incr', KEYS[1])
       redis.call('time')
       redis.call('hset', KEYS[2], 'w', '1')
       redis.call('hmget', KEYS[2], 'w')
       redis.call('hget', KEYS[2], 'w')
-      redis.call('hdel', KEYS[2], 'w')
-      redis.call('zadd', KEYS[2], 1, 'm')
       redis.call('pexpire', KEYS[2], 1000)
-      redis.call('zremrangebyscore', KEYS[2], '-inf', 0)
-      redis.call('zcard', KEYS[2])
-      redis.call('zrem', KEYS[2], 'm')
       redis.call('del', KEYS[2])
       return 1
       """;

@@ -51,7 +51,7 @@ class RedisSharedLimitsTest {
     Limit threePer20s = new Limit(3, Duration.ofSeconds(20)); // new: its burst less one second's refill, 2 tokens
     try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url());
         RedisSharedLimits b = RedisSharedLimits.connect(REDIS.url())) {
-      firstAnswerStatesNoCount(a, key, threePer20s);
+      assertThat(a.bucket(key, threePer20s).take(TIMEOUT).outcome()).isEqualTo(Outcome.TAKEN);
       assertThat(a.bucket(key, threePer20s).take(TIMEOUT).outcome()).isEqualTo(Outcome.TAKEN);
 
       RateLimitStore.Grant third = b.bucket(key, threePer20s).take(TIMEOUT);
@@ -61,14 +61,12 @@ class RedisSharedLimitsTest {
   }
 
   @Test
-  void aBucketNewToRedis_startsShortOfItsBurstByOneSecondsRefill() throws Exception {
+  void aBucketNewToRedis_startsShortOfItsBurstByOneSecondsRefill() {
     String key = key("cold");
     Limit twoPerSecond = new Limit(2, Duration.ofSeconds(1));
     try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url());
         RedisSharedLimits b = RedisSharedLimits.connect(REDIS.url())) {
-      firstAnswerStatesNoCount(a, key, twoPerSecond);
-      a.bucket(key, twoPerSecond).pauseFor(Duration.ofMillis(1)); // in order after the answer, taking nothing
-      Thread.sleep(5);
+      assertThat(a.bucket(key, twoPerSecond).take(TIMEOUT).outcome()).isEqualTo(Outcome.TAKEN);
 
       RateLimitStore.Grant second = b.bucket(key, twoPerSecond).take(TIMEOUT);
       assertThat(second.outcome()).as("one token, not the burst of 2: the fleet has heard nothing from Atlas yet")
@@ -135,9 +133,8 @@ class RedisSharedLimitsTest {
       assertThat(bucket.take(Duration.ofNanos(1)).outcome()).isEqualTo(Outcome.OUT_OF_TIME);
       assertThat(bucket.take(Duration.ZERO).outcome()).isEqualTo(Outcome.OUT_OF_TIME);
       assertThat(store.outages()).isZero();
-      // The 1 ns take may have reached Redis, spending the new bucket's one token and going as its first
-      // attempt, whose answer nobody will report: the next attempt goes after FIRST_ANSWER_WAIT.
-      takeOnceLet(bucket);
+      Thread.sleep(50); // the 1 ns take may have spent the new bucket's one token: 100 per second refill it
+      assertThat(bucket.take(TIMEOUT).outcome()).isEqualTo(Outcome.TAKEN);
     }
   }
 
@@ -165,7 +162,6 @@ class RedisSharedLimitsTest {
     Limit plenty = new Limit(1000, Duration.ofSeconds(1));
     try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url());
         RedisSharedLimits b = RedisSharedLimits.connect(REDIS.url())) {
-      firstAnswerStatesNoCount(a, key, plenty);
       assertThat(b.bucket(key, plenty).take(TIMEOUT).adaptation()).as("no 429 yet: no curve").isNull();
       long until = System.nanoTime() + Duration.ofMillis(3200).toNanos();
       int taken = 0;
@@ -227,7 +223,7 @@ class RedisSharedLimitsTest {
     Limit plenty = new Limit(1000, Duration.ofSeconds(1));
     try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url());
         RedisSharedLimits b = RedisSharedLimits.connect(REDIS.url())) {
-      firstAnswerStatesNoCount(a, key, plenty);
+      a.bucket(key, plenty).take(TIMEOUT);
       a.bucket(key, plenty).adapt(2.0); // two per second, holding two
       a.bucket(key, plenty).take(TIMEOUT); // in order after the replacement
 
@@ -254,8 +250,7 @@ class RedisSharedLimitsTest {
       store.bucket(key, limit).take(Duration.ofSeconds(1));
 
       List<String> keys = redis.sync().keys("*" + key.substring(key.indexOf('@')) + "*");
-      assertThat(keys).as("bucket, pause, rate, curve, sending, answered, flight").hasSize(7)
-          .allMatch(k -> k.startsWith("fleet-a:{"));
+      assertThat(keys).hasSize(5).allMatch(k -> k.startsWith("fleet-a:{"));
       for (String k : keys) {
         assertThat(redis.sync().pttl(k)).as(k).isBetween(1L, k.endsWith(":curve") ? RedisBucket.CURVE_SPAN.toMillis() + 1000
             : 60_000L);
@@ -347,202 +342,5 @@ class RedisSharedLimitsTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("hunter22").hasNoCause();
     assertThat(RedisUrl.parse("rediss://user:hunter22@example.com:6380/2")).hasToString("rediss://***@example.com:6380/2");
     assertThat(RedisUrl.parse("redis://:hunter22@example.com")).hasToString("redis://***@example.com:6379");
-  }
-
-  /** Takes until a token is taken (the count's writes are not awaited), at most for two seconds. */
-  private static RateLimitStore.Grant takeOnceLet(RateLimitStore.Bucket bucket) throws InterruptedException {
-    long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-    RateLimitStore.Grant grant = bucket.take(TIMEOUT);
-    while (grant.outcome() != Outcome.TAKEN && System.nanoTime() - until < 0) {
-      Thread.sleep(5);
-      grant = bucket.take(TIMEOUT);
-    }
-    assertThat(grant.outcome()).as("let through within 2 s").isEqualTo(Outcome.TAKEN);
-    return grant;
-  }
-
-  private static void assertHeld(RateLimitStore.Bucket bucket) {
-    RateLimitStore.Grant held = bucket.take(TIMEOUT);
-    assertThat(held.outcome()).as("held by what Atlas's answers allow").isEqualTo(Outcome.WAIT);
-    assertThat(held.pausedFor()).as("not a pause").isNull();
-    assertThat(held.retryIn()).isPositive().isLessThanOrEqualTo(RedisBucket.ANSWER_POLL);
-  }
-
-  private static final Duration LONG = Duration.ofSeconds(30);
-
-  @Test
-  void theFirstAttemptOfABucketGoesAlone_andItsAnswerSaysHowManyMayFollow() throws Exception {
-    String key = key("first");
-    Limit plenty = new Limit(1000, Duration.ofSeconds(1));
-    try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url());
-        RedisSharedLimits b = RedisSharedLimits.connect(REDIS.url())) {
-      RateLimitStore.Grant first = a.bucket(key, plenty).take(TIMEOUT);
-      assertThat(first.outcome()).isEqualTo(Outcome.TAKEN);
-      assertThat(first.inFlight()).isPositive();
-      assertThat(first.awaited()).as("nothing is known of Atlas's bucket yet").isTrue();
-      assertHeld(b.bucket(key, plenty)); // though the token bucket holds plenty
-
-      a.bucket(key, plenty).answered(first.inFlight(), 3, true, LONG); // 3 remained, nothing else in flight
-      RateLimitStore.Grant second = takeOnceLet(b.bucket(key, plenty));
-      assertThat(second.inFlight()).isGreaterThan(first.inFlight());
-      assertThat(second.awaited()).isFalse();
-      takeOnceLet(a.bucket(key, plenty));
-      takeOnceLet(b.bucket(key, plenty));
-
-      assertHeld(a.bucket(key, plenty));
-      assertHeld(b.bucket(key, plenty));
-    }
-  }
-
-  @Test
-  void attemptsInFlight_countAgainstWhatAnAnswerSaidRemained_andAnswersNotAwaitedNeverRaiseIt() throws Exception {
-    Limit plenty = new Limit(1000, Duration.ofSeconds(1));
-    try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url())) {
-      RateLimitStore.Bucket bucket = a.bucket(key("inflight"), plenty);
-      bucket.answered(bucket.take(TIMEOUT).inFlight(), 6, true, LONG); // 6 may follow
-      RateLimitStore.Grant one = takeOnceLet(bucket);
-      RateLimitStore.Grant two = takeOnceLet(bucket);
-      takeOnceLet(bucket); // three in flight
-
-      bucket.answered(one.inFlight(), 3, false, LONG); // 3 remained after it; two others are still in flight
-      takeOnceLet(bucket); // so one more may go, not three
-      assertHeld(bucket);
-
-      bucket.answered(two.inFlight(), 50, false, LONG); // an answer that was not awaited raises nothing
-      assertHeld(bucket);
-    }
-  }
-
-  @Test
-  void anAttemptNeverReportedOver_countsInFlightOnlyForAWhile() throws Exception {
-    String key = key("leak");
-    Limit plenty = new Limit(1000, Duration.ofSeconds(1));
-    try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url());
-        RedisClient raw = RedisClient.create(REDIS.url());
-        StatefulRedisConnection<String, String> redis = raw.connect()) {
-      RateLimitStore.Bucket bucket = a.bucket(key, plenty);
-      bucket.answered(bucket.take(TIMEOUT).inFlight(), 10, true, LONG);
-      takeOnceLet(bucket); // its process dies: never reported over
-      RateLimitStore.Grant answered = takeOnceLet(bucket);
-      String flight = redis.sync().keys("*" + key.substring(key.indexOf('@')) + "*:flight").get(0);
-      assertThat(redis.sync().zcard(flight)).isEqualTo(2);
-
-      long old = Long.parseLong(redis.sync().time().get(0)) * 1000 - RedisBucket.IN_FLIGHT_AT_MOST.toMillis() - 1000;
-      for (String member : redis.sync().zrange(flight, 0, -1)) {
-        redis.sync().zadd(flight, old, member); // as if both were taken longer ago than IN_FLIGHT_AT_MOST
-      }
-      bucket.answered(answered.inFlight(), 5, false, LONG);
-      takeOnceLet(bucket); // same connection, in order after the answer
-
-      assertThat(redis.sync().zcard(flight)).as("the forgotten attempt no longer counts; the new one does").isEqualTo(1);
-    }
-  }
-
-  @Test
-  void whenNoAwaitedAnswerCameForProbeAfter_oneAttemptGoesToAsk() throws Exception {
-    String key = key("probe");
-    Limit plenty = new Limit(1000, Duration.ofSeconds(1));
-    try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url());
-        RedisSharedLimits b = RedisSharedLimits.connect(REDIS.url())) {
-      a.bucket(key, plenty).answered(a.bucket(key, plenty).take(TIMEOUT).inFlight(), 0, true, Duration.ofSeconds(1));
-      assertHeld(a.bucket(key, plenty)); // Atlas's bucket is empty
-      Thread.sleep(1100);
-
-      RateLimitStore.Grant asking = b.bucket(key, plenty).take(TIMEOUT);
-      assertThat(asking.outcome()).isEqualTo(Outcome.TAKEN);
-      assertThat(asking.awaited()).isTrue();
-      assertHeld(a.bucket(key, plenty)); // one at a time
-
-      b.bucket(key, plenty).answered(asking.inFlight(), 2, true, LONG); // Atlas refilled meanwhile
-      takeOnceLet(a.bucket(key, plenty));
-      takeOnceLet(a.bucket(key, plenty));
-      assertHeld(a.bucket(key, plenty));
-    }
-  }
-
-  @Test
-  void aStatedRate_refillsWhatTheAnswersAllow() throws Exception {
-    Limit plenty = new Limit(1000, Duration.ofSeconds(1));
-    try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url())) {
-      RateLimitStore.Bucket bucket = a.bucket(key("refill"), plenty);
-      long first = bucket.take(TIMEOUT).inFlight();
-      bucket.adopt(new Limit(2, Duration.ofSeconds(1))); // Atlas stated 2 per second
-      bucket.answered(first, 0, true, LONG);
-      assertHeld(bucket);
-
-      Thread.sleep(600); // one token at Atlas's rate, far short of probeAfter
-      RateLimitStore.Grant refilled = takeOnceLet(bucket);
-      assertThat(refilled.awaited()).as("let through by the refill, not sent to ask").isFalse();
-    }
-  }
-
-  @Test
-  void aServiceWhoseAnswersStateNoCount_isNotCounted() throws Exception {
-    String key = key("uncounted");
-    Limit plenty = new Limit(1000, Duration.ofSeconds(1));
-    try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url());
-        RedisSharedLimits b = RedisSharedLimits.connect(REDIS.url())) {
-      a.bucket(key, plenty).answered(a.bucket(key, plenty).take(TIMEOUT).inFlight(), RateLimitStore.Bucket.NO_COUNT,
-          true, LONG);
-
-      RateLimitStore.Grant next = takeOnceLet(b.bucket(key, plenty));
-      assertThat(next.inFlight()).as("nothing to count against: the fleet's attempts are not counted")
-          .isEqualTo(RateLimitStore.Grant.NOT_COUNTED);
-      for (int i = 0; i < 20; i++) {
-        assertThat(takeOnceLet(b.bucket(key, plenty)).inFlight()).isEqualTo(RateLimitStore.Grant.NOT_COUNTED);
-      }
-    }
-  }
-
-  /**
-   * What a bucket's first attempt is answered by a service that states no count: nothing is counted
-   * from then on, and the token bucket alone decides (for the tests of the token bucket itself).
-   */
-  private static void firstAnswerStatesNoCount(RedisSharedLimits store, String key, Limit limit) {
-    RateLimitStore.Grant first = store.bucket(key, limit).take(TIMEOUT);
-    assertThat(first.awaited()).isTrue();
-    store.bucket(key, limit).answered(first.inFlight(), RateLimitStore.Bucket.NO_COUNT, true, LONG);
-  }
-
-  private static long field(StatefulRedisConnection<String, String> redis, String key, String suffix, String field) {
-    String hash = redis.sync().keys("*" + key.substring(key.indexOf('@')) + "*:" + suffix).get(0);
-    return Long.parseLong(redis.sync().hget(hash, field));
-  }
-
-  @Test
-  void aTakeTheTokenBucketRefuses_givesItsPlaceInTheCountBack() throws Exception {
-    String key = key("refused");
-    Limit onePer20s = new Limit(1, Duration.ofSeconds(20)); // one token, then none for 20 s
-    try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url());
-        RedisClient raw = RedisClient.create(REDIS.url());
-        StatefulRedisConnection<String, String> redis = raw.connect()) {
-      RateLimitStore.Bucket bucket = a.bucket(key, onePer20s);
-      bucket.answered(bucket.take(TIMEOUT).inFlight(), 5, true, LONG); // 5 may follow
-      bucket.take(TIMEOUT); // in order after the answer
-
-      RateLimitStore.Grant refused = bucket.take(TIMEOUT);
-      assertThat(refused.outcome()).as("the token bucket is empty").isEqualTo(Outcome.WAIT);
-      assertThat(refused.retryIn()).isGreaterThan(Duration.ofSeconds(10));
-      Thread.sleep(100); // the give-back is not awaited
-
-      assertThat(field(redis, key, "answered", "a") - field(redis, key, "answered", "t"))
-          .as("still 5 may follow: the refused takes spent none of them").isEqualTo(5);
-    }
-  }
-
-  @Test
-  void anAwaitedAttemptWithoutAnAnswer_letsTheNextAskAtOnce_andThreeInARowStopTheCount() throws Exception {
-    Limit plenty = new Limit(1000, Duration.ofSeconds(1));
-    try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url())) {
-      RateLimitStore.Bucket bucket = a.bucket(key("unanswered"), plenty);
-      for (int i = 0; i < 3; i++) {
-        RateLimitStore.Grant asking = takeOnceLet(bucket);
-        assertThat(asking.awaited()).as("attempt %d goes alone to ask, without waiting FIRST_ANSWER_WAIT", i).isTrue();
-        bucket.answered(asking.inFlight(), RateLimitStore.Bucket.NO_ANSWER, true, LONG); // a 500, or a timeout
-      }
-
-      assertThat(takeOnceLet(bucket).inFlight()).as("no count comes: nothing is counted")
-          .isEqualTo(RateLimitStore.Grant.NOT_COUNTED);
-    }
   }
 }
