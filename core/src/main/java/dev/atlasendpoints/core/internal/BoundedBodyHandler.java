@@ -50,12 +50,9 @@ final class BoundedBodyHandler implements HttpResponse.BodyHandler<Void>, Consum
     status = info.statusCode();
     size = 0; // one body per send; should the JDK ever ask twice, the second does not mix with the first
     bytes = EMPTY;
-    OptionalLong declared;
-    try {
-      declared = info.headers().firstValueAsLong("content-length");
-    } catch (NumberFormatException notALength) {
-      return new Refusing(new java.net.ProtocolException("the answer's Content-Length is not a length"));
-    }
+    // A Content-Length that is not a number never gets here: the JDK refuses it first, and JdkTransport
+    // types what it throws. A negative one does, and would leave the JDK's parser waiting for ever.
+    OptionalLong declared = info.headers().firstValueAsLong("content-length");
     if (declared.isPresent() && declared.getAsLong() < 0) {
       return new Refusing(new java.net.ProtocolException("the answer's Content-Length is negative"));
     }
