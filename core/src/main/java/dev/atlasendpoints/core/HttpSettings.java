@@ -8,8 +8,8 @@ import java.util.Objects;
  *
  * @param connectTimeout the longest wait for a connection
  * @param readTimeout the longest wait for a whole answer, headers and body, from the moment the
- *     request is sent; past it the outcome is ambiguous (the default transport ends such a call at
- *     the latest 100 ms plus a tenth of the timeout, but no less than 10 and no more than 200 ms,
+ *     request is sent; past it the outcome is ambiguous (the default transport normally ends such a
+ *     call within 100 ms plus a tenth of the timeout, but no less than 10 and no more than 200 ms,
  *     after it)
  * @param maxResponseBytes the largest answer body read; larger ones are refused
  * @param allowInsecureHttp whether {@code http://} is allowed to hosts other than loopback

@@ -21,9 +21,9 @@ import java.util.concurrent.TimeUnit;
  * <p>One thread per client scans the calls in flight at a fixed tick and ends the overdue ones; a
  * call only enters and leaves a concurrent set. (It used to schedule and cancel a timer per call on a
  * {@code ScheduledThreadPoolExecutor}: a lock shared by every caller, taken twice per call, on which
- * 64 callers queued.) So a call ends at the latest {@link #MARGIN_MILLIS} plus one tick after its
- * deadline; the tick is a tenth of the client's read timeout, between {@link #MIN_TICK_MILLIS} and
- * {@link #MAX_TICK_MILLIS}.
+ * 64 callers queued.) So a call normally ends within {@link #MARGIN_MILLIS} plus one tick after its
+ * deadline (the scan's own time and a busy machine's scheduling add to it); the tick is a tenth of
+ * the client's read timeout, between {@link #MIN_TICK_MILLIS} and {@link #MAX_TICK_MILLIS}.
  */
 final class CallWatchdog implements AutoCloseable {
 
