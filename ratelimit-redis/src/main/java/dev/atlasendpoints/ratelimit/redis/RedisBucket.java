@@ -21,7 +21,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * One bucket's shared state in Redis, under five keys that share a hash tag:
+ * One bucket's shared state in Redis, under seven keys that share a hash tag:
  * <ul>
  *   <li>{@code PREFIX:{KEY}:bucket}: Bucket4j's token bucket (compare-and-swap through Lua), at the
  *       learned rate once there is one, else at the configured limit; it expires once it would be
@@ -42,6 +42,11 @@ import java.util.function.Supplier;
  *   <li>{@code PREFIX:{KEY}:sending}: the rate the fleet takes tokens at, measured by Redis's clock
  *       (a hash: the window, its count, the estimate); the controller starts a curve from it, and caps
  *       the curve at twice it.</li>
+ *   <li>{@code PREFIX:{KEY}:start}: when the fleet first took from the bucket, by Redis's clock (ms);
+ *       its expiry is renewed by each read, so it goes when the bucket is idle. The fleet's slow start
+ *       ({@link RedisSharedLimits.Builder#slowStart}) is measured from it; {@code -1} once it is over.</li>
+ *   <li>{@code PREFIX:{KEY}:resume}: set with each pause; the first take after the pause deletes it and
+ *       empties the token bucket of what it refilled during the pause.</li>
  * </ul>
  * A take costs two round trips: one script reads the pause, the rate, the curve and the sending
  * rate while Bucket4j's state is read in the same pipeline, then Bucket4j's compare-and-swap script
@@ -50,17 +55,31 @@ import java.util.function.Supplier;
  */
 final class RedisBucket implements RateLimitStore.Bucket {
 
-  /** Sets the pause to end in ARGV[1] ms by Redis's clock, or moves it later; never earlier. */
+  /**
+   * Sets the pause to end in ARGV[1] ms by Redis's clock, or moves it later; never earlier; and marks
+   * the bucket to be emptied when it ends (for ARGV[2], the idle expiry). KEYS pause, resume.
+   */
   private static final String PAUSE_SCRIPT = "if not redis.call('set', KEYS[1], '1', 'NX', 'PX', ARGV[1]) then "
-      + "redis.call('pexpire', KEYS[1], ARGV[1], 'GT') end return 1";
+      + "redis.call('pexpire', KEYS[1], ARGV[1], 'GT') end redis.call('set', KEYS[2], '1', 'PX', ARGV[2]) return 1";
 
   /** How long a curve's key lives: by then the curve is far above any limit (CUBIC grows as t³). */
   static final Duration CURVE_SPAN = Duration.ofMinutes(15);
 
+  /** The rate a fleet's slow start begins at, per second (the configured limit when that is lower). */
+  static final double SLOW_START_RATE = 1;
+
+  /** How often a fleet's slow start doubles its rate, until the configured limit. */
+  static final Duration SLOW_START_DOUBLING = Duration.ofSeconds(1);
+
+  /** The value of {@code …:start} once the fleet's slow start is over. */
+  private static final byte[] SLOW_START_OVER = "-1".getBytes(StandardCharsets.UTF_8);
+
   /**
    * Reads, in one step: the pause's remaining time; the stated rate (renewing its expiry); the
-   * curve's starting rate and age; the fleet's sending rate. KEYS pause, rate, curve, sending; ARGV
-   * the idle expiry and the curve's span, in milliseconds.
+   * curve's starting rate and age; the fleet's sending rate; how long ago the fleet first took from
+   * the bucket (starting that clock on the first read), or -1 once its slow start is over; whether
+   * this is the first read since a pause ended (1, once for the fleet) or not (0). KEYS pause, rate,
+   * curve, sending, start, resume; ARGV the idle expiry and the curve's span, in milliseconds.
    */
   private static final String READ_SCRIPT = """
       local rate = redis.call('get', KEYS[2])
@@ -71,8 +90,23 @@ final class RedisBucket implements RateLimitStore.Bucket {
         climbing = tonumber(ARGV[2]) - redis.call('pttl', KEYS[3])
         if climbing < 0 then climbing = 0 end
       end
-      return {redis.call('pttl', KEYS[1]), rate or false, curve[1] or false, climbing,
-        redis.call('hget', KEYS[4], 'r') or false}
+      local t = redis.call('time')
+      local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+      local born = redis.call('get', KEYS[5])
+      local age = -1
+      if born then
+        redis.call('pexpire', KEYS[5], ARGV[1])
+        born = tonumber(born)
+        if born and born >= 0 then age = math.max(0, now - born) end
+      else
+        age = 0
+        redis.call('set', KEYS[5], string.format('%d', now), 'PX', ARGV[1])
+      end
+      local paused = redis.call('pttl', KEYS[1])
+      local resumed = 0
+      if paused <= 0 then resumed = redis.call('del', KEYS[6]) end
+      return {paused, rate or false, curve[1] or false, climbing,
+        redis.call('hget', KEYS[4], 'r') or false, age, resumed}
       """;
 
   /**
@@ -123,7 +157,22 @@ final class RedisBucket implements RateLimitStore.Bucket {
   private final byte[] rateKey;
   private final byte[] curveKey;
   private final byte[] sendingKey;
+  private final byte[] startKey;
+  private final byte[] resumeKey;
   private final RateLimitSettings.Limit configured;
+  /** The rate the fleet's slow start begins at: {@link #SLOW_START_RATE}, or the configured limit when lower. */
+  private final double slowStartRate;
+  /**
+   * Whether this process follows the fleet's slow start: until the configured limit is reached, or
+   * Atlas states its rate or throttles (then the stated rate, or the fleet's curve, runs the bucket).
+   */
+  private volatile boolean slowStarting;
+  /**
+   * The slow start's doubling this process last ran the bucket at ({@code -1}: none yet, or the
+   * bucket was created anew since), and its rate.
+   */
+  private volatile int slowStartStep = -1;
+  private volatile double slowStartRateNow;
   /** The rate the fleet had learned at the last take: a bucket created anew in Redis starts at it. */
   private volatile RateLimitSettings.Limit lastLearned;
   /** The adaptive rate this process last ran the bucket at, or 0: a bucket created anew starts at it. */
@@ -135,7 +184,8 @@ final class RedisBucket implements RateLimitStore.Bucket {
    */
   private volatile boolean adaptedSinceStated;
 
-  RedisBucket(RedisSharedLimits store, String prefix, String key, RateLimitSettings.Limit configured) {
+  RedisBucket(RedisSharedLimits store, String prefix, String key, RateLimitSettings.Limit configured,
+      boolean slowStart) {
     this.store = store;
     // Braces are Redis Cluster hash tags: the bucket's own key goes between them, its braces replaced.
     String tagged = prefix + ":{" + key.replace('{', '(').replace('}', ')') + "}:";
@@ -144,7 +194,12 @@ final class RedisBucket implements RateLimitStore.Bucket {
     this.rateKey = (tagged + "rate").getBytes(StandardCharsets.UTF_8);
     this.curveKey = (tagged + "curve").getBytes(StandardCharsets.UTF_8);
     this.sendingKey = (tagged + "sending").getBytes(StandardCharsets.UTF_8);
+    this.startKey = (tagged + "start").getBytes(StandardCharsets.UTF_8);
+    this.resumeKey = (tagged + "resume").getBytes(StandardCharsets.UTF_8);
     this.configured = configured;
+    this.slowStartRate = Math.min(SLOW_START_RATE, configured.perSecond());
+    this.slowStarting = slowStart && slowStartRate < configured.perSecond();
+    this.slowStartRateNow = slowStartRate;
   }
 
   @Override
@@ -163,7 +218,8 @@ final class RedisBucket implements RateLimitStore.Bucket {
       // The reads and Bucket4j's read leave at once (one round trip), its compare-and-swap follows (a second).
       // During a pause the token taken is wasted, which costs nothing: Atlas's bucket is empty anyway.
       Future<List<Object>> read = redis.commands().eval(READ_SCRIPT, ScriptOutputType.MULTI,
-          new byte[][] {pauseKey, rateKey, curveKey, sendingKey}, millis(store.idleExpiry()), millis(CURVE_SPAN));
+          new byte[][] {pauseKey, rateKey, curveKey, sendingKey, startKey, resumeKey}, millis(store.idleExpiry()),
+          millis(CURVE_SPAN));
       Future<ConsumptionProbe> token = tokens(redis, this::startingConfiguration).tryConsumeAndReturnRemaining(1);
       List<Object> state = await(read, deadline);
       RateLimitSettings.Limit learned = decode((byte[]) state.get(1));
@@ -174,12 +230,23 @@ final class RedisBucket implements RateLimitStore.Bucket {
         replaceConfiguration(redis, configuration(learned));
       }
       RateLimitStore.Adaptation adaptation = learned == null ? adaptation(state) : null;
+      if (learned != null || adaptation != null) {
+        slowStarting = false; // Atlas answered 429: its stated rate, or the fleet's curve, runs the bucket now
+      } else if (slowStarting) {
+        slowStart(redis, (Long) state.get(5));
+      }
       ConsumptionProbe probe = await(token, deadline);
       store.health().answered(start);
       long pausedForMillis = (Long) state.get(0); // -2 without a pause
       if (pausedForMillis > 0) {
         Duration paused = Duration.ofMillis(pausedForMillis);
         return RateLimitStore.Grant.waitFor(paused, paused, learned, adaptation);
+      }
+      if ((Long) state.get(6) == 1) {
+        // The first take since a pause ended: what Bucket4j refilled meanwhile goes, as no token accrues
+        // while Atlas's bucket is empty (one process's bucket does the same), so the fleet does not leave
+        // the pause with a burst into the few tokens Atlas refilled during it. Best effort, no wait.
+        watch(tokens(redis, this::startingConfiguration).tryConsumeAsMuchAsPossible());
       }
       if (!probe.isConsumed()) {
         return RateLimitStore.Grant.waitFor(Duration.ofNanos(probe.getNanosToWaitForRefill()), null, learned,
@@ -205,8 +272,8 @@ final class RedisBucket implements RateLimitStore.Bucket {
 
   @Override
   public void pauseFor(Duration wait) {
-    send(redis -> watch(redis.commands().eval(PAUSE_SCRIPT, ScriptOutputType.INTEGER, new byte[][] {pauseKey},
-        millis(wait)).toCompletableFuture()));
+    send(redis -> watch(redis.commands().eval(PAUSE_SCRIPT, ScriptOutputType.INTEGER,
+        new byte[][] {pauseKey, resumeKey}, millis(wait), millis(store.idleExpiry())).toCompletableFuture()));
   }
 
   @Override
@@ -214,8 +281,10 @@ final class RedisBucket implements RateLimitStore.Bucket {
     if (!(allowedRate > 0) || Double.isInfinite(allowedRate)) {
       return false;
     }
+    // During the slow start the fleet's bucket, not the process's own, held the rate it was allowed.
+    double allowed = slowStarting ? Math.min(allowedRate, slowStartRateNow) : allowedRate;
     return send(redis -> watch(redis.commands().eval(THROTTLE_SCRIPT, ScriptOutputType.INTEGER,
-        new byte[][] {curveKey, sendingKey}, millis(sentAgo), Double.toString(allowedRate).getBytes(StandardCharsets.UTF_8),
+        new byte[][] {curveKey, sendingKey}, millis(sentAgo), Double.toString(allowed).getBytes(StandardCharsets.UTF_8),
         millis(CURVE_SPAN), millis(pause)).toCompletableFuture()));
   }
 
@@ -229,21 +298,25 @@ final class RedisBucket implements RateLimitStore.Bucket {
       return false;
     }
     boolean below = perSecond < configured.perSecond();
+    slowStarting = false; // the fleet's curve runs the bucket from now on
     BucketConfiguration adapted = below ? adaptiveConfiguration(perSecond) : configuration(configured);
     return send(redis -> {
       lastAdapted = below ? perSecond : 0;
       adaptedSinceStated = true; // a stated rate read later is put back over this, whichever lands last
       replaceConfiguration(redis, adapted);
+      endSlowStart(redis);
     });
   }
 
   /** Stores the rate for every process to read, and replaces the token bucket's configuration with it. */
   @Override
   public boolean adopt(RateLimitSettings.Limit stated) {
+    slowStarting = false; // the stated rate runs the bucket from now on
     return send(redis -> {
       watch(redis.commands().set(rateKey, encode(stated), SetArgs.Builder.px(store.idleExpiry()))
           .toCompletableFuture());
       replaceConfiguration(redis, configuration(stated));
+      endSlowStart(redis);
     });
   }
 
@@ -266,13 +339,64 @@ final class RedisBucket implements RateLimitStore.Bucket {
   }
 
   /**
+   * Runs the fleet's bucket at its slow start's rate {@code ageMillis} after the fleet first took
+   * from it: {@link #slowStartRate}, doubled every {@link #SLOW_START_DOUBLING}, until the configured
+   * limit. Every process computes the same rate from Redis's clock and writes it once per doubling
+   * (the same configuration, whichever lands last).
+   */
+  private void slowStart(RedisSharedLimits.Connected redis, long ageMillis) {
+    if (ageMillis < 0) {
+      slowStarting = false; // over for the fleet: another process reached the limit, adapted or adopted
+      return;
+    }
+    int step = (int) Math.min(30, ageMillis / SLOW_START_DOUBLING.toMillis());
+    if (step <= slowStartStep) {
+      return;
+    }
+    double rate = Math.min(configured.perSecond(), slowStartRate * (1L << step));
+    slowStartStep = step;
+    slowStartRateNow = rate;
+    adaptedSinceStated = true; // a stated rate read later is put back over this, whichever lands last
+    if (rate >= configured.perSecond()) {
+      slowStarting = false;
+      replaceConfiguration(redis, configuration(configured));
+      endSlowStart(redis);
+    } else {
+      replaceConfiguration(redis, adaptiveConfiguration(rate));
+    }
+  }
+
+  /**
+   * Marks the fleet's slow start over, so that no process runs the bucket at its rate again: a
+   * process joining later would otherwise write the configured limit over an adapted rate.
+   */
+  private void endSlowStart(RedisSharedLimits.Connected redis) {
+    watch(redis.commands().set(startKey, SLOW_START_OVER, SetArgs.Builder.px(store.idleExpiry())).toCompletableFuture());
+  }
+
+  /**
    * What a bucket created anew in Redis starts at: the stated rate, else the adapted one, else the
-   * configured limit — the last filling up from one token ({@link #coldStart}).
+   * slow start's rate from one token, else the configured limit from one token ({@link #coldStart}).
    */
   private BucketConfiguration startingConfiguration() {
     RateLimitSettings.Limit known = lastLearned;
     double adapted = lastAdapted;
-    return known != null ? configuration(known) : adapted > 0 ? adaptiveConfiguration(adapted) : coldStart(configured);
+    if (known != null) {
+      return configuration(known);
+    }
+    if (adapted > 0) {
+      return adaptiveConfiguration(adapted);
+    }
+    if (slowStarting) {
+      slowStartStep = -1; // created anew: the next take runs it at the slow start's rate of the moment
+      return slowStartConfiguration(slowStartRateNow);
+    }
+    return coldStart(configured);
+  }
+
+  /** {@code perSecond} as {@link #adaptiveConfiguration}, starting from one token. */
+  static BucketConfiguration slowStartConfiguration(double perSecond) {
+    return BucketConfiguration.builder().addLimit(refilledContinuously(perSecond).initialTokens(1).build()).build();
   }
 
   /**
@@ -319,11 +443,13 @@ final class RedisBucket implements RateLimitStore.Bucket {
    * process's own bucket holds while it adapts.
    */
   static BucketConfiguration adaptiveConfiguration(double perSecond) {
+    return BucketConfiguration.builder().addLimit(refilledContinuously(perSecond).build()).build();
+  }
+
+  private static BandwidthBuilder.BandwidthBuilderBuildStage refilledContinuously(double perSecond) {
     long capacity = Math.max(1, (long) perSecond);
-    return BucketConfiguration.builder()
-        .addLimit(Bandwidth.builder().capacity(capacity)
-            .refillGreedy(capacity, Duration.ofNanos(Math.max(1, Math.round(capacity / perSecond * 1e9)))).build())
-        .build();
+    return Bandwidth.builder().capacity(capacity)
+        .refillGreedy(capacity, Duration.ofNanos(Math.max(1, Math.round(capacity / perSecond * 1e9))));
   }
 
   private static byte[] millis(Duration duration) {

@@ -103,6 +103,7 @@ public final class RedisSharedLimits implements RateLimitStore, AutoCloseable {
   private final Duration commandTimeout;
   private final Duration idleExpiry;
   private final Duration retryInterval;
+  private final boolean slowStart;
   private final StoreHealth health;
   private final ClientResources resources;
   private final RedisClient client;
@@ -118,6 +119,7 @@ public final class RedisSharedLimits implements RateLimitStore, AutoCloseable {
     this.commandTimeout = builder.commandTimeout;
     this.idleExpiry = builder.idleExpiry;
     this.retryInterval = builder.retryInterval;
+    this.slowStart = builder.slowStart;
     this.health = new StoreHealth(url.toString(), retryInterval.toNanos(), System.nanoTime());
     this.resources = ClientResources.builder()
         .ioThreadPoolSize(2)
@@ -170,7 +172,7 @@ public final class RedisSharedLimits implements RateLimitStore, AutoCloseable {
 
   @Override
   public RateLimitStore.Bucket bucket(String key, RateLimitSettings.Limit configured) {
-    return new RedisBucket(this, keyPrefix, key, configured);
+    return new RedisBucket(this, keyPrefix, key, configured, slowStart);
   }
 
   /**
@@ -352,6 +354,7 @@ public final class RedisSharedLimits implements RateLimitStore, AutoCloseable {
     private Duration commandTimeout = Duration.ofMillis(250);
     private Duration idleExpiry = Duration.ofMinutes(10);
     private Duration retryInterval = Duration.ofSeconds(1);
+    private boolean slowStart = true;
 
     private Builder(RedisUrl url) {
       this.url = url;
@@ -385,6 +388,21 @@ public final class RedisSharedLimits implements RateLimitStore, AutoCloseable {
     /** How long after a failure Redis is left alone before it is asked again (default 1 s). */
     public Builder retryInterval(Duration interval) {
       this.retryInterval = positive(interval, "retryInterval");
+      return this;
+    }
+
+    /**
+     * Whether a bucket new to the fleet starts slowly (default true): at one request per second (or
+     * the configured limit when lower), doubled every second, until the configured limit, or until
+     * Atlas first answers 429 (then its stated rate, or the fleet's adaptive curve, runs the bucket).
+     * Measured from Redis's clock, so every process follows the same start. Why: a fleet that starts
+     * together, on cold JVMs whose first calls take up to seconds, otherwise has most of its callers'
+     * first attempts in flight before Atlas's first answer can pause it or state its rate; slowly,
+     * the rate passes Atlas's a few seconds in, when answers come back in milliseconds. The price: a
+     * new fleet sends about 2<sup>n</sup> requests in its first n seconds.
+     */
+    public Builder slowStart(boolean slowly) {
+      this.slowStart = slowly;
       return this;
     }
 

@@ -60,18 +60,120 @@ class RedisSharedLimitsTest {
     }
   }
 
+  /** Without the slow start (next test), a new bucket runs at the configured limit at once. */
   @Test
   void aBucketNewToRedis_startsShortOfItsBurstByOneSecondsRefill() {
     String key = key("cold");
     Limit twoPerSecond = new Limit(2, Duration.ofSeconds(1));
-    try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url());
-        RedisSharedLimits b = RedisSharedLimits.connect(REDIS.url())) {
+    try (RedisSharedLimits a = RedisSharedLimits.builder(REDIS.url()).slowStart(false).connect();
+        RedisSharedLimits b = RedisSharedLimits.builder(REDIS.url()).slowStart(false).connect()) {
       assertThat(a.bucket(key, twoPerSecond).take(TIMEOUT).outcome()).isEqualTo(Outcome.TAKEN);
 
       RateLimitStore.Grant second = b.bucket(key, twoPerSecond).take(TIMEOUT);
       assertThat(second.outcome()).as("one token, not the burst of 2: the fleet has heard nothing from Atlas yet")
           .isEqualTo(Outcome.WAIT);
       assertThat(second.retryIn()).isLessThanOrEqualTo(Duration.ofMillis(500));
+    }
+  }
+
+  /**
+   * A fleet new to a bucket starts at one request per second and doubles every second, by Redis's
+   * clock, whichever process takes: after three doublings the fleet's bucket refills eight times as
+   * fast as at its start.
+   */
+  @Test
+  void aBucketNewToTheFleet_startsSlowly_doublingItsRateEverySecond() throws Exception {
+    String key = key("slow");
+    Limit plenty = new Limit(100, Duration.ofSeconds(1));
+    try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url());
+        RedisSharedLimits b = RedisSharedLimits.connect(REDIS.url())) {
+      assertThat(a.bucket(key, plenty).take(TIMEOUT).outcome()).isEqualTo(Outcome.TAKEN);
+      RateLimitStore.Grant atFirst = b.bucket(key, plenty).take(TIMEOUT);
+      assertThat(atFirst.outcome()).isEqualTo(Outcome.WAIT);
+      assertThat(atFirst.retryIn()).as("one per second, not the configured 100").isGreaterThan(Duration.ofMillis(500));
+
+      Thread.sleep(3_100);
+      RateLimitStore.Bucket later = b.bucket(key, plenty);
+      RateLimitStore.Grant grant = later.take(TIMEOUT); // runs the bucket at 8 per second
+      for (int i = 0; i < 20 && grant.outcome() == Outcome.TAKEN; i++) {
+        grant = later.take(TIMEOUT); // what accrued at the lower rates goes
+      }
+      assertThat(grant.outcome()).isEqualTo(Outcome.WAIT);
+      assertThat(grant.retryIn()).as("8 or 16 per second now").isLessThanOrEqualTo(Duration.ofMillis(130));
+    }
+  }
+
+  /** Once Atlas states its rate, the slow start no longer runs the fleet's bucket, in any process. */
+  @Test
+  void aStatedRate_endsTheSlowStart() throws Exception {
+    String key = key("slow-stated");
+    Limit plenty = new Limit(100, Duration.ofSeconds(1));
+    try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url());
+        RedisSharedLimits b = RedisSharedLimits.connect(REDIS.url())) {
+      a.bucket(key, plenty).take(TIMEOUT);
+      a.bucket(key, plenty).adopt(new Limit(1, Duration.ofSeconds(30)));
+      a.bucket(key, plenty).take(TIMEOUT); // in order after the adoption
+      Thread.sleep(2_100); // two doublings later
+
+      assertThat(takenWithin(b.bucket(key, plenty), Duration.ofSeconds(1))).as("one per 30 s, not 4 per second")
+          .isLessThanOrEqualTo(1);
+    }
+  }
+
+  /** How many of the takes asked every 50 ms during {@code span} were granted. */
+  private static int takenWithin(RateLimitStore.Bucket bucket, Duration span) throws InterruptedException {
+    int taken = 0;
+    long until = System.nanoTime() + span.toNanos();
+    while (System.nanoTime() - until < 0) {
+      if (bucket.take(TIMEOUT).outcome() == Outcome.TAKEN) {
+        taken++;
+      }
+      Thread.sleep(50);
+    }
+    return taken;
+  }
+
+  /**
+   * A rate adapted by one process (the fleet's curve) is not overwritten by the slow start of
+   * another that has not seen the curve.
+   */
+  @Test
+  void anAdaptedRate_endsTheSlowStart_forProcessesThatJoinLater() throws Exception {
+    String key = key("slow-adapted");
+    Limit plenty = new Limit(100, Duration.ofSeconds(1));
+    try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url());
+        RedisSharedLimits b = RedisSharedLimits.connect(REDIS.url())) {
+      a.bucket(key, plenty).take(TIMEOUT);
+      Thread.sleep(1_100);
+      a.bucket(key, plenty).adapt(0.2); // one token every 5 s
+      a.bucket(key, plenty).take(TIMEOUT); // in order after it
+      Thread.sleep(1_100);
+
+      assertThat(takenWithin(b.bucket(key, plenty), Duration.ofSeconds(1)))
+          .as("one per 5 s, not the slow start's 4 per second").isLessThanOrEqualTo(1);
+    }
+  }
+
+  /**
+   * The fleet leaves a pause with one token, not with what its bucket refilled while Atlas's was
+   * empty: once the pause ends, the first take empties it.
+   */
+  @Test
+  void aPausedBucket_resumesWithoutWhatItRefilledDuringThePause() throws Exception {
+    String key = key("resume");
+    Limit fivePerSecond = new Limit(5, Duration.ofSeconds(1));
+    try (RedisSharedLimits a = RedisSharedLimits.builder(REDIS.url()).slowStart(false).connect();
+        RedisSharedLimits b = RedisSharedLimits.builder(REDIS.url()).slowStart(false).connect()) {
+      assertThat(a.bucket(key, fivePerSecond).take(TIMEOUT).outcome()).isEqualTo(Outcome.TAKEN);
+      a.bucket(key, fivePerSecond).pauseFor(Duration.ofMillis(600));
+      assertThat(a.bucket(key, fivePerSecond).take(TIMEOUT).outcome()).isEqualTo(Outcome.WAIT);
+      Thread.sleep(800); // the pause is over; Bucket4j refilled about 4 tokens meanwhile
+
+      assertThat(b.bucket(key, fivePerSecond).take(TIMEOUT).outcome()).as("the first after the pause")
+          .isEqualTo(Outcome.TAKEN);
+      Thread.sleep(30); // the emptying lands
+      RateLimitStore.Grant next = b.bucket(key, fivePerSecond).take(TIMEOUT);
+      assertThat(next.outcome()).as("what accrued during the pause is gone").isEqualTo(Outcome.WAIT);
     }
   }
 
@@ -127,7 +229,7 @@ class RedisSharedLimitsTest {
   /** A caller whose own time is too short for a round trip is out of time: Redis is not down. */
   @Test
   void aCallerShortOfTime_isOutOfTime_notAnOutage() throws Exception {
-    try (RedisSharedLimits store = RedisSharedLimits.connect(REDIS.url())) {
+    try (RedisSharedLimits store = RedisSharedLimits.builder(REDIS.url()).slowStart(false).connect()) {
       RateLimitStore.Bucket bucket = store.bucket(key("short"), new Limit(100, Duration.ofSeconds(1)));
 
       assertThat(bucket.take(Duration.ofNanos(1)).outcome()).isEqualTo(Outcome.OUT_OF_TIME);
@@ -160,8 +262,8 @@ class RedisSharedLimitsTest {
   void aBareThrottleSeenByOneProcess_startsOneCurveForTheWholeFleet_fromTheFleetsSendingRate() throws Exception {
     String key = key("curve");
     Limit plenty = new Limit(1000, Duration.ofSeconds(1));
-    try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url());
-        RedisSharedLimits b = RedisSharedLimits.connect(REDIS.url())) {
+    try (RedisSharedLimits a = RedisSharedLimits.builder(REDIS.url()).slowStart(false).connect();
+        RedisSharedLimits b = RedisSharedLimits.builder(REDIS.url()).slowStart(false).connect()) {
       assertThat(b.bucket(key, plenty).take(TIMEOUT).adaptation()).as("no 429 yet: no curve").isNull();
       long until = System.nanoTime() + Duration.ofMillis(3200).toNanos();
       int taken = 0;
@@ -250,7 +352,7 @@ class RedisSharedLimitsTest {
       store.bucket(key, limit).take(Duration.ofSeconds(1));
 
       List<String> keys = redis.sync().keys("*" + key.substring(key.indexOf('@')) + "*");
-      assertThat(keys).hasSize(5).allMatch(k -> k.startsWith("fleet-a:{"));
+      assertThat(keys).hasSize(7).allMatch(k -> k.startsWith("fleet-a:{"));
       for (String k : keys) {
         assertThat(redis.sync().pttl(k)).as(k).isBetween(1L, k.endsWith(":curve") ? RedisBucket.CURVE_SPAN.toMillis() + 1000
             : 60_000L);
