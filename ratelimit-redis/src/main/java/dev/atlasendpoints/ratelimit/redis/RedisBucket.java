@@ -45,8 +45,9 @@ import java.util.function.Supplier;
  *   <li>{@code PREFIX:{KEY}:start}: when the fleet first took from the bucket, by Redis's clock (ms);
  *       its expiry is renewed by each read, so it goes when the bucket is idle. The fleet's slow start
  *       ({@link RedisSharedLimits.Builder#slowStart}) is measured from it; {@code -1} once it is over.</li>
- *   <li>{@code PREFIX:{KEY}:resume}: set with each pause; the first take after the pause deletes it and
- *       empties the token bucket of what it refilled during the pause.</li>
+ *   <li>{@code PREFIX:{KEY}:resume}: set with each pause, to expire {@link #RESUME_WITHIN} after it; the
+ *       first take after the pause deletes it and empties the token bucket of what it refilled during
+ *       the pause.</li>
  * </ul>
  * A take costs two round trips: one script reads the pause, the rate, the curve and the sending
  * rate while Bucket4j's state is read in the same pipeline, then Bucket4j's compare-and-swap script
@@ -57,10 +58,25 @@ final class RedisBucket implements RateLimitStore.Bucket {
 
   /**
    * Sets the pause to end in ARGV[1] ms by Redis's clock, or moves it later; never earlier; and marks
-   * the bucket to be emptied when it ends (for ARGV[2], the idle expiry). KEYS pause, resume.
+   * the bucket to be emptied by the first take after it, up to ARGV[2] ms after it ends (the same
+   * way, only ever later). KEYS pause, resume.
    */
-  private static final String PAUSE_SCRIPT = "if not redis.call('set', KEYS[1], '1', 'NX', 'PX', ARGV[1]) then "
-      + "redis.call('pexpire', KEYS[1], ARGV[1], 'GT') end redis.call('set', KEYS[2], '1', 'PX', ARGV[2]) return 1";
+  private static final String PAUSE_SCRIPT = """
+      if not redis.call('set', KEYS[1], '1', 'NX', 'PX', ARGV[1]) then
+        redis.call('pexpire', KEYS[1], ARGV[1], 'GT')
+      end
+      local resume = tonumber(ARGV[1]) + tonumber(ARGV[2])
+      if not redis.call('set', KEYS[2], '1', 'NX', 'PX', resume) then
+        redis.call('pexpire', KEYS[2], resume, 'GT')
+      end
+      return 1
+      """;
+
+  /**
+   * How long after a pause its first take still empties the bucket: the fleet's callers ask again
+   * as it ends; one that comes later finds what refilled since the pause, not during it.
+   */
+  static final Duration RESUME_WITHIN = Duration.ofSeconds(1);
 
   /** How long a curve's key lives: by then the curve is far above any limit (CUBIC grows as t³). */
   static final Duration CURVE_SPAN = Duration.ofMinutes(15);
@@ -273,7 +289,7 @@ final class RedisBucket implements RateLimitStore.Bucket {
   @Override
   public void pauseFor(Duration wait) {
     send(redis -> watch(redis.commands().eval(PAUSE_SCRIPT, ScriptOutputType.INTEGER,
-        new byte[][] {pauseKey, resumeKey}, millis(wait), millis(store.idleExpiry())).toCompletableFuture()));
+        new byte[][] {pauseKey, resumeKey}, millis(wait), millis(RESUME_WITHIN)).toCompletableFuture()));
   }
 
   @Override
