@@ -42,12 +42,13 @@ import java.util.function.Supplier;
  *   <li>{@code PREFIX:{KEY}:sending}: the rate the fleet takes tokens at, measured by Redis's clock
  *       (a hash: the window, its count, the estimate); the controller starts a curve from it, and caps
  *       the curve at twice it.</li>
- *   <li>{@code PREFIX:{KEY}:start}: when the fleet first took from the bucket, by Redis's clock (ms);
- *       its expiry is renewed by each read, so it goes when the bucket is idle. The fleet's slow start
- *       ({@link RedisSharedLimits.Builder#slowStart}) is measured from it; {@code -1} once it is over.</li>
+ *   <li>{@code PREFIX:{KEY}:start}: the fleet's slow start ({@link RedisSharedLimits.Builder#slowStart}),
+ *       a hash: when the fleet first took from a bucket new to Redis ({@code b}, Redis's clock, ms; -1
+ *       once the slow start is over) and when its next attempt may go ({@code n}, ms); its expiry is
+ *       renewed by each read;</li>
  *   <li>{@code PREFIX:{KEY}:resume}: set with each pause, to expire {@link #RESUME_WITHIN} after it; the
- *       first take after the pause deletes it and empties the token bucket of what it refilled during
- *       the pause.</li>
+ *       first take after the pause deletes it and empties the token bucket of what it refilled
+ *       meanwhile.</li>
  * </ul>
  * A take costs two round trips: one script reads the pause, the rate, the curve and the sending
  * rate while Bucket4j's state is read in the same pipeline, then Bucket4j's compare-and-swap script
@@ -78,24 +79,25 @@ final class RedisBucket implements RateLimitStore.Bucket {
    */
   static final Duration RESUME_WITHIN = Duration.ofSeconds(1);
 
-  /** How long a curve's key lives: by then the curve is far above any limit (CUBIC grows as t³). */
-  static final Duration CURVE_SPAN = Duration.ofMinutes(15);
-
-  /** The rate a fleet's slow start begins at, per second (the configured limit when that is lower). */
+  /** The rate a fleet's slow start begins at, per second. */
   static final double SLOW_START_RATE = 1;
 
   /** How often a fleet's slow start doubles its rate, until the configured limit. */
   static final Duration SLOW_START_DOUBLING = Duration.ofSeconds(1);
 
-  /** The value of {@code …:start} once the fleet's slow start is over. */
-  private static final byte[] SLOW_START_OVER = "-1".getBytes(StandardCharsets.UTF_8);
+  /** How long a curve's key lives: by then the curve is far above any limit (CUBIC grows as t³). */
+  static final Duration CURVE_SPAN = Duration.ofMinutes(15);
 
   /**
    * Reads, in one step: the pause's remaining time; the stated rate (renewing its expiry); the
-   * curve's starting rate and age; the fleet's sending rate; how long ago the fleet first took from
-   * the bucket (starting that clock on the first read), or -1 once its slow start is over; whether
-   * this is the first read since a pause ended (1, once for the fleet) or not (0). KEYS pause, rate,
-   * curve, sending, start, resume; ARGV the idle expiry and the curve's span, in milliseconds.
+   * curve's starting rate and age; the fleet's sending rate; how long the fleet's slow start holds
+   * this take (ms, 0 when it does not), which it also counts; whether this is the first take since a
+   * pause ended (1, once for the fleet) or not (0). The slow start runs only for a bucket new to
+   * Redis (no token bucket yet: not one a fleet is already using), and only until the configured
+   * limit, a stated rate or the fleet's curve: it paces the fleet evenly (no burst) at ARGV[3] per
+   * second, doubled every ARGV[4] ms, by Redis's clock. KEYS pause, rate, curve, sending, start,
+   * resume, the token bucket; ARGV the idle expiry and the curve's span (ms), the slow start's first
+   * rate (0: none) and doubling (ms), and the configured limit per second.
    */
   private static final String READ_SCRIPT = """
       local rate = redis.call('get', KEYS[2])
@@ -106,23 +108,42 @@ final class RedisBucket implements RateLimitStore.Bucket {
         climbing = tonumber(ARGV[2]) - redis.call('pttl', KEYS[3])
         if climbing < 0 then climbing = 0 end
       end
-      local t = redis.call('time')
-      local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-      local born = redis.call('get', KEYS[5])
-      local age = -1
-      if born then
-        redis.call('pexpire', KEYS[5], ARGV[1])
-        born = tonumber(born)
-        if born and born >= 0 then age = math.max(0, now - born) end
-      else
-        age = 0
-        redis.call('set', KEYS[5], string.format('%d', now), 'PX', ARGV[1])
-      end
       local paused = redis.call('pttl', KEYS[1])
       local resumed = 0
       if paused <= 0 then resumed = redis.call('del', KEYS[6]) end
+      local hold = 0
+      local first = tonumber(ARGV[3])
+      if first > 0 then
+        local t = redis.call('time')
+        local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+        local start = redis.call('hmget', KEYS[5], 'b', 'n')
+        local born = tonumber(start[1])
+        if not born then
+          born = now
+          if redis.call('exists', KEYS[7]) == 1 then born = -1 end
+          redis.call('hset', KEYS[5], 'b', string.format('%d', born))
+        end
+        redis.call('pexpire', KEYS[5], ARGV[1])
+        if born >= 0 and (rate or curve[1]) then
+          born = -1
+          redis.call('hset', KEYS[5], 'b', '-1')
+        end
+        if born >= 0 and paused <= 0 then
+          local allowed = first * 2 ^ math.floor(math.max(0, now - born) / tonumber(ARGV[4]))
+          if allowed >= tonumber(ARGV[5]) then
+            redis.call('hset', KEYS[5], 'b', '-1')
+          else
+            local slot = tonumber(start[2]) or now
+            if slot > now then
+              hold = math.ceil(slot - now)
+            else
+              redis.call('hset', KEYS[5], 'n', tostring(now + 1000 / allowed))
+            end
+          end
+        end
+      end
       return {paused, rate or false, curve[1] or false, climbing,
-        redis.call('hget', KEYS[4], 'r') or false, age, resumed}
+        redis.call('hget', KEYS[4], 'r') or false, hold, resumed}
       """;
 
   /**
@@ -176,19 +197,8 @@ final class RedisBucket implements RateLimitStore.Bucket {
   private final byte[] startKey;
   private final byte[] resumeKey;
   private final RateLimitSettings.Limit configured;
-  /** The rate the fleet's slow start begins at: {@link #SLOW_START_RATE}, or the configured limit when lower. */
-  private final double slowStartRate;
-  /**
-   * Whether this process follows the fleet's slow start: until the configured limit is reached, or
-   * Atlas states its rate or throttles (then the stated rate, or the fleet's curve, runs the bucket).
-   */
-  private volatile boolean slowStarting;
-  /**
-   * The slow start's doubling this process last ran the bucket at ({@code -1}: none yet, or the
-   * bucket was created anew since), and its rate.
-   */
-  private volatile int slowStartStep = -1;
-  private volatile double slowStartRateNow;
+  /** The rate the fleet's slow start begins at, or 0 for none (not asked for, or the limit is no higher). */
+  private final byte[] slowStartRate;
   /** The rate the fleet had learned at the last take: a bucket created anew in Redis starts at it. */
   private volatile RateLimitSettings.Limit lastLearned;
   /** The adaptive rate this process last ran the bucket at, or 0: a bucket created anew starts at it. */
@@ -213,9 +223,7 @@ final class RedisBucket implements RateLimitStore.Bucket {
     this.startKey = (tagged + "start").getBytes(StandardCharsets.UTF_8);
     this.resumeKey = (tagged + "resume").getBytes(StandardCharsets.UTF_8);
     this.configured = configured;
-    this.slowStartRate = Math.min(SLOW_START_RATE, configured.perSecond());
-    this.slowStarting = slowStart && slowStartRate < configured.perSecond();
-    this.slowStartRateNow = slowStartRate;
+    this.slowStartRate = number(slowStart && SLOW_START_RATE < configured.perSecond() ? SLOW_START_RATE : 0);
   }
 
   @Override
@@ -234,8 +242,9 @@ final class RedisBucket implements RateLimitStore.Bucket {
       // The reads and Bucket4j's read leave at once (one round trip), its compare-and-swap follows (a second).
       // During a pause the token taken is wasted, which costs nothing: Atlas's bucket is empty anyway.
       Future<List<Object>> read = redis.commands().eval(READ_SCRIPT, ScriptOutputType.MULTI,
-          new byte[][] {pauseKey, rateKey, curveKey, sendingKey, startKey, resumeKey}, millis(store.idleExpiry()),
-          millis(CURVE_SPAN));
+          new byte[][] {pauseKey, rateKey, curveKey, sendingKey, startKey, resumeKey, bucketKey},
+          millis(store.idleExpiry()), millis(CURVE_SPAN), slowStartRate, millis(SLOW_START_DOUBLING),
+          number(configured.perSecond()));
       Future<ConsumptionProbe> token = tokens(redis, this::startingConfiguration).tryConsumeAndReturnRemaining(1);
       List<Object> state = await(read, deadline);
       RateLimitSettings.Limit learned = decode((byte[]) state.get(1));
@@ -246,11 +255,6 @@ final class RedisBucket implements RateLimitStore.Bucket {
         replaceConfiguration(redis, configuration(learned));
       }
       RateLimitStore.Adaptation adaptation = learned == null ? adaptation(state) : null;
-      if (learned != null || adaptation != null) {
-        slowStarting = false; // Atlas answered 429: its stated rate, or the fleet's curve, runs the bucket now
-      } else if (slowStarting) {
-        slowStart(redis, (Long) state.get(5));
-      }
       ConsumptionProbe probe = await(token, deadline);
       store.health().answered(start);
       long pausedForMillis = (Long) state.get(0); // -2 without a pause
@@ -263,6 +267,10 @@ final class RedisBucket implements RateLimitStore.Bucket {
         // while Atlas's bucket is empty (one process's bucket does the same), so the fleet does not leave
         // the pause with a burst into the few tokens Atlas refilled during it. Best effort, no wait.
         watch(tokens(redis, this::startingConfiguration).tryConsumeAsMuchAsPossible());
+      }
+      long heldForMillis = (Long) state.get(5); // the fleet's slow start; the token taken is wasted, at no cost
+      if (heldForMillis > 0) {
+        return RateLimitStore.Grant.waitFor(Duration.ofMillis(heldForMillis), null, learned, adaptation);
       }
       if (!probe.isConsumed()) {
         return RateLimitStore.Grant.waitFor(Duration.ofNanos(probe.getNanosToWaitForRefill()), null, learned,
@@ -297,10 +305,8 @@ final class RedisBucket implements RateLimitStore.Bucket {
     if (!(allowedRate > 0) || Double.isInfinite(allowedRate)) {
       return false;
     }
-    // During the slow start the fleet's bucket, not the process's own, held the rate it was allowed.
-    double allowed = slowStarting ? Math.min(allowedRate, slowStartRateNow) : allowedRate;
     return send(redis -> watch(redis.commands().eval(THROTTLE_SCRIPT, ScriptOutputType.INTEGER,
-        new byte[][] {curveKey, sendingKey}, millis(sentAgo), Double.toString(allowed).getBytes(StandardCharsets.UTF_8),
+        new byte[][] {curveKey, sendingKey}, millis(sentAgo), Double.toString(allowedRate).getBytes(StandardCharsets.UTF_8),
         millis(CURVE_SPAN), millis(pause)).toCompletableFuture()));
   }
 
@@ -314,25 +320,21 @@ final class RedisBucket implements RateLimitStore.Bucket {
       return false;
     }
     boolean below = perSecond < configured.perSecond();
-    slowStarting = false; // the fleet's curve runs the bucket from now on
     BucketConfiguration adapted = below ? adaptiveConfiguration(perSecond) : configuration(configured);
     return send(redis -> {
       lastAdapted = below ? perSecond : 0;
       adaptedSinceStated = true; // a stated rate read later is put back over this, whichever lands last
       replaceConfiguration(redis, adapted);
-      endSlowStart(redis);
     });
   }
 
   /** Stores the rate for every process to read, and replaces the token bucket's configuration with it. */
   @Override
   public boolean adopt(RateLimitSettings.Limit stated) {
-    slowStarting = false; // the stated rate runs the bucket from now on
     return send(redis -> {
       watch(redis.commands().set(rateKey, encode(stated), SetArgs.Builder.px(store.idleExpiry()))
           .toCompletableFuture());
       replaceConfiguration(redis, configuration(stated));
-      endSlowStart(redis);
     });
   }
 
@@ -355,64 +357,13 @@ final class RedisBucket implements RateLimitStore.Bucket {
   }
 
   /**
-   * Runs the fleet's bucket at its slow start's rate {@code ageMillis} after the fleet first took
-   * from it: {@link #slowStartRate}, doubled every {@link #SLOW_START_DOUBLING}, until the configured
-   * limit. Every process computes the same rate from Redis's clock and writes it once per doubling
-   * (the same configuration, whichever lands last).
-   */
-  private void slowStart(RedisSharedLimits.Connected redis, long ageMillis) {
-    if (ageMillis < 0) {
-      slowStarting = false; // over for the fleet: another process reached the limit, adapted or adopted
-      return;
-    }
-    int step = (int) Math.min(30, ageMillis / SLOW_START_DOUBLING.toMillis());
-    if (step <= slowStartStep) {
-      return;
-    }
-    double rate = Math.min(configured.perSecond(), slowStartRate * (1L << step));
-    slowStartStep = step;
-    slowStartRateNow = rate;
-    adaptedSinceStated = true; // a stated rate read later is put back over this, whichever lands last
-    if (rate >= configured.perSecond()) {
-      slowStarting = false;
-      replaceConfiguration(redis, configuration(configured));
-      endSlowStart(redis);
-    } else {
-      replaceConfiguration(redis, adaptiveConfiguration(rate));
-    }
-  }
-
-  /**
-   * Marks the fleet's slow start over, so that no process runs the bucket at its rate again: a
-   * process joining later would otherwise write the configured limit over an adapted rate.
-   */
-  private void endSlowStart(RedisSharedLimits.Connected redis) {
-    watch(redis.commands().set(startKey, SLOW_START_OVER, SetArgs.Builder.px(store.idleExpiry())).toCompletableFuture());
-  }
-
-  /**
    * What a bucket created anew in Redis starts at: the stated rate, else the adapted one, else the
-   * slow start's rate from one token, else the configured limit from one token ({@link #coldStart}).
+   * configured limit — the last filling up from one token ({@link #coldStart}).
    */
   private BucketConfiguration startingConfiguration() {
     RateLimitSettings.Limit known = lastLearned;
     double adapted = lastAdapted;
-    if (known != null) {
-      return configuration(known);
-    }
-    if (adapted > 0) {
-      return adaptiveConfiguration(adapted);
-    }
-    if (slowStarting) {
-      slowStartStep = -1; // created anew: the next take runs it at the slow start's rate of the moment
-      return slowStartConfiguration(slowStartRateNow);
-    }
-    return coldStart(configured);
-  }
-
-  /** {@code perSecond} as {@link #adaptiveConfiguration}, starting from one token. */
-  static BucketConfiguration slowStartConfiguration(double perSecond) {
-    return BucketConfiguration.builder().addLimit(refilledContinuously(perSecond).initialTokens(1).build()).build();
+    return known != null ? configuration(known) : adapted > 0 ? adaptiveConfiguration(adapted) : coldStart(configured);
   }
 
   /**
@@ -459,17 +410,19 @@ final class RedisBucket implements RateLimitStore.Bucket {
    * process's own bucket holds while it adapts.
    */
   static BucketConfiguration adaptiveConfiguration(double perSecond) {
-    return BucketConfiguration.builder().addLimit(refilledContinuously(perSecond).build()).build();
-  }
-
-  private static BandwidthBuilder.BandwidthBuilderBuildStage refilledContinuously(double perSecond) {
     long capacity = Math.max(1, (long) perSecond);
-    return Bandwidth.builder().capacity(capacity)
-        .refillGreedy(capacity, Duration.ofNanos(Math.max(1, Math.round(capacity / perSecond * 1e9))));
+    return BucketConfiguration.builder()
+        .addLimit(Bandwidth.builder().capacity(capacity)
+            .refillGreedy(capacity, Duration.ofNanos(Math.max(1, Math.round(capacity / perSecond * 1e9)))).build())
+        .build();
   }
 
   private static byte[] millis(Duration duration) {
     return Long.toString(Math.max(1, duration.toMillis())).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] number(double value) {
+    return Double.toString(value).getBytes(StandardCharsets.UTF_8);
   }
 
   /** {@code permits} per {@code period}, refilled continuously, holding at most {@code permits}. */

@@ -392,14 +392,15 @@ public final class RedisSharedLimits implements RateLimitStore, AutoCloseable {
     }
 
     /**
-     * Whether a bucket new to the fleet starts slowly (default true): at one request per second (or
-     * the configured limit when lower), doubled every second, until the configured limit, or until
-     * Atlas first answers 429 (then its stated rate, or the fleet's adaptive curve, runs the bucket).
-     * Measured from Redis's clock, so every process follows the same start. Why: a fleet that starts
-     * together, on cold JVMs whose first calls take up to seconds, otherwise has most of its callers'
-     * first attempts in flight before Atlas's first answer can pause it or state its rate; slowly,
-     * the rate passes Atlas's a few seconds in, when answers come back in milliseconds. The price: a
-     * new fleet sends about 2<sup>n</sup> requests in its first n seconds.
+     * Whether a bucket new to Redis starts slowly (default true): the fleet is paced evenly at one
+     * request per second, doubled every second by Redis's clock, until the configured limit, or until
+     * Atlas states its rate or the fleet's curve starts (the first 429 without a stated rate). Kept in
+     * Redis alone, so every process follows the same pace. A bucket the fleet already uses is not
+     * slowed, nor is a limit of one per second or less. Why: a fleet that starts together, on cold
+     * JVMs whose first calls take up to seconds, otherwise has most of its callers' first attempts in
+     * flight before Atlas's first answer can pause it or state its rate; slowly, the fleet passes
+     * Atlas's rate a few seconds in, when answers come back in milliseconds. The price: a new fleet
+     * sends about 2<sup>n</sup> requests in its first n seconds.
      */
     public Builder slowStart(boolean slowly) {
       this.slowStart = slowly;
