@@ -91,13 +91,17 @@ final class RedisBucket implements RateLimitStore.Bucket {
   /**
    * Reads, in one step: the pause's remaining time; the stated rate (renewing its expiry); the
    * curve's starting rate and age; the fleet's sending rate; how long the fleet's slow start holds
-   * this take (ms, 0 when it does not), which it also counts; whether this is the first take since a
-   * pause ended (1, once for the fleet) or not (0). The slow start runs only for a bucket new to
-   * Redis (no token bucket yet: not one a fleet is already using), and only until the configured
-   * limit, a stated rate or the fleet's curve: it paces the fleet evenly (no burst) at ARGV[3] per
-   * second, doubled every ARGV[4] ms, by Redis's clock. KEYS pause, rate, curve, sending, start,
-   * resume, the token bucket; ARGV the idle expiry and the curve's span (ms), the slow start's first
-   * rate (0: none) and doubling (ms), and the configured limit per second.
+   * this take (ms, 0 when it does not), which it also counts; what this take must trim, once for the
+   * fleet (0 nothing; 1 the first take since a pause ended: what refilled during it; 2 the take that
+   * ended the slow start at the configured limit: back to a cold start's tokens). The slow start
+   * runs only for a bucket new to Redis (no token bucket yet: not one a fleet is already using, nor
+   * one a process that already took from it recreates, as after Redis restarted empty), and only
+   * until the configured limit, a stated rate or the fleet's curve: it paces the fleet evenly (no
+   * burst) at ARGV[3] per second, doubled every ARGV[4] ms, by Redis's clock (µs; instants that a
+   * clock stepped back would put in the future are brought back to now). KEYS pause, rate, curve,
+   * sending, start, resume, the token bucket; ARGV the idle expiry and the curve's span (ms), the
+   * slow start's first rate (0: none) and doubling (ms), the configured limit per second, and
+   * whether this process took from the bucket before (1/0).
    */
   private static final String READ_SCRIPT = """
       local rate = redis.call('get', KEYS[2])
@@ -109,19 +113,22 @@ final class RedisBucket implements RateLimitStore.Bucket {
         if climbing < 0 then climbing = 0 end
       end
       local paused = redis.call('pttl', KEYS[1])
-      local resumed = 0
-      if paused <= 0 then resumed = redis.call('del', KEYS[6]) end
+      local trim = 0
+      if paused <= 0 and redis.call('del', KEYS[6]) == 1 then trim = 1 end
       local hold = 0
       local first = tonumber(ARGV[3])
       if first > 0 then
         local t = redis.call('time')
-        local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+        local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
         local start = redis.call('hmget', KEYS[5], 'b', 'n')
         local born = tonumber(start[1])
         if not born then
           born = now
-          if redis.call('exists', KEYS[7]) == 1 then born = -1 end
-          redis.call('hset', KEYS[5], 'b', string.format('%d', born))
+          if ARGV[6] == '1' or redis.call('pttl', KEYS[7]) ~= -2 then born = -1 end
+          redis.call('hset', KEYS[5], 'b', string.format('%.0f', born))
+        elseif born > now then
+          born = now
+          redis.call('hset', KEYS[5], 'b', string.format('%.0f', born))
         end
         redis.call('pexpire', KEYS[5], ARGV[1])
         if born >= 0 and (rate or curve[1]) then
@@ -129,21 +136,24 @@ final class RedisBucket implements RateLimitStore.Bucket {
           redis.call('hset', KEYS[5], 'b', '-1')
         end
         if born >= 0 and paused <= 0 then
-          local allowed = first * 2 ^ math.floor(math.max(0, now - born) / tonumber(ARGV[4]))
+          local allowed = first * 2 ^ math.floor((now - born) / 1000 / tonumber(ARGV[4]))
           if allowed >= tonumber(ARGV[5]) then
             redis.call('hset', KEYS[5], 'b', '-1')
+            trim = 2
           else
+            local interval = 1000000 / allowed
             local slot = tonumber(start[2]) or now
+            if slot > now + interval then slot = now end
             if slot > now then
-              hold = math.ceil(slot - now)
+              hold = math.ceil((slot - now) / 1000)
             else
-              redis.call('hset', KEYS[5], 'n', tostring(now + 1000 / allowed))
+              redis.call('hset', KEYS[5], 'n', string.format('%.0f', now + interval))
             end
           end
         end
       end
       return {paused, rate or false, curve[1] or false, climbing,
-        redis.call('hget', KEYS[4], 'r') or false, hold, resumed}
+        redis.call('hget', KEYS[4], 'r') or false, hold, trim}
       """;
 
   /**
@@ -199,6 +209,11 @@ final class RedisBucket implements RateLimitStore.Bucket {
   private final RateLimitSettings.Limit configured;
   /** The rate the fleet's slow start begins at, or 0 for none (not asked for, or the limit is no higher). */
   private final byte[] slowStartRate;
+  /**
+   * Whether Redis answered a take of this process: a bucket it recreates (Redis restarted empty, or
+   * lost the keys) is not new to the fleet, and gets no slow start.
+   */
+  private volatile boolean tookBefore;
   /** The rate the fleet had learned at the last take: a bucket created anew in Redis starts at it. */
   private volatile RateLimitSettings.Limit lastLearned;
   /** The adaptive rate this process last ran the bucket at, or 0: a bucket created anew starts at it. */
@@ -244,7 +259,7 @@ final class RedisBucket implements RateLimitStore.Bucket {
       Future<List<Object>> read = redis.commands().eval(READ_SCRIPT, ScriptOutputType.MULTI,
           new byte[][] {pauseKey, rateKey, curveKey, sendingKey, startKey, resumeKey, bucketKey},
           millis(store.idleExpiry()), millis(CURVE_SPAN), slowStartRate, millis(SLOW_START_DOUBLING),
-          number(configured.perSecond()));
+          number(configured.perSecond()), tookBefore ? ONE : ZERO);
       Future<ConsumptionProbe> token = tokens(redis, this::startingConfiguration).tryConsumeAndReturnRemaining(1);
       List<Object> state = await(read, deadline);
       RateLimitSettings.Limit learned = decode((byte[]) state.get(1));
@@ -262,14 +277,26 @@ final class RedisBucket implements RateLimitStore.Bucket {
         Duration paused = Duration.ofMillis(pausedForMillis);
         return RateLimitStore.Grant.waitFor(paused, paused, learned, adaptation);
       }
-      if ((Long) state.get(6) == 1) {
+      tookBefore = true;
+      long trim = (Long) state.get(6);
+      if (trim == 1) {
         // The first take since a pause ended: what Bucket4j refilled meanwhile goes, as no token accrues
         // while Atlas's bucket is empty (one process's bucket does the same), so the fleet does not leave
         // the pause with a burst into the few tokens Atlas refilled during it. Best effort, no wait.
         watch(tokens(redis, this::startingConfiguration).tryConsumeAsMuchAsPossible());
+      } else if (trim == 2) {
+        // The slow start reached the configured limit: the bucket goes on from a cold start's tokens,
+        // not with what it refilled at the configured limit meanwhile (a low limit keeps its burst).
+        AsyncBucketProxy bucket = tokens(redis, this::startingConfiguration);
+        long keep = coldStartTokens(configured);
+        watch(bucket.getAvailableTokens().thenCompose(available -> available > keep
+            ? bucket.tryConsumeAsMuchAsPossible(available - keep) : CompletableFuture.completedFuture(0L)));
       }
-      long heldForMillis = (Long) state.get(5); // the fleet's slow start; the token taken is wasted, at no cost
+      long heldForMillis = (Long) state.get(5);
       if (heldForMillis > 0) {
+        if (probe.isConsumed()) {
+          watch(tokens(redis, this::startingConfiguration).addTokens(1)); // not sent: the token goes back
+        }
         return RateLimitStore.Grant.waitFor(Duration.ofMillis(heldForMillis), null, learned, adaptation);
       }
       if (!probe.isConsumed()) {
@@ -375,8 +402,13 @@ final class RedisBucket implements RateLimitStore.Bucket {
    * limit (a few per minute) keeps almost all of its burst, so nobody waits minutes for it.
    */
   static BucketConfiguration coldStart(RateLimitSettings.Limit limit) {
-    long initial = Math.max(1, limit.permits() - (long) Math.ceil(limit.perSecond()));
-    return BucketConfiguration.builder().addLimit(refilledAt(limit).initialTokens(initial).build()).build();
+    return BucketConfiguration.builder().addLimit(refilledAt(limit).initialTokens(coldStartTokens(limit)).build())
+        .build();
+  }
+
+  /** The tokens a cold start begins with: the burst less one second's refill, at least one. */
+  private static long coldStartTokens(RateLimitSettings.Limit limit) {
+    return Math.max(1, limit.permits() - (long) Math.ceil(limit.perSecond()));
   }
 
   /** The token bucket; {@code whenNew} is asked only when Redis holds none (not on every take). */
@@ -420,6 +452,9 @@ final class RedisBucket implements RateLimitStore.Bucket {
   private static byte[] millis(Duration duration) {
     return Long.toString(Math.max(1, duration.toMillis())).getBytes(StandardCharsets.UTF_8);
   }
+
+  private static final byte[] ONE = {'1'};
+  private static final byte[] ZERO = {'0'};
 
   private static byte[] number(double value) {
     return Double.toString(value).getBytes(StandardCharsets.UTF_8);
