@@ -201,7 +201,7 @@ public final class FleetLoad {
         .apiKey(ApiKey.of(PUBLIC_KEY, PRIVATE_KEY)).threads(64).start();
         RedisSharedLimits shared = redis == null ? null
             : RedisSharedLimits.builder(redis.url()).keyPrefix("cost-" + System.nanoTime())
-                .slowStart(false).connect()) { // the cost per call, not the one-time slow start (20 s to 10^6/s)
+                .slowStart(false).connect()) { // the cost per call, not the one-time slow start
       RateLimitSettings.Builder limits = RateLimitSettings.builder().defaultLimit(1_000_000, Duration.ofSeconds(1));
       if (shared != null) {
         limits.sharedThrough(shared);
