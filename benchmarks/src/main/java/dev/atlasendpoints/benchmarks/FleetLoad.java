@@ -200,7 +200,8 @@ public final class FleetLoad {
     try (AtlasSimulator simulator = AtlasSimulator.builder().rateLimit(RateLimit.unlimited())
         .apiKey(ApiKey.of(PUBLIC_KEY, PRIVATE_KEY)).threads(64).start();
         RedisSharedLimits shared = redis == null ? null
-            : RedisSharedLimits.builder(redis.url()).keyPrefix("cost-" + System.nanoTime()).connect()) {
+            : RedisSharedLimits.builder(redis.url()).keyPrefix("cost-" + System.nanoTime())
+                .slowStart(false).connect()) { // the cost per call, not the one-time slow start
       RateLimitSettings.Builder limits = RateLimitSettings.builder().defaultLimit(1_000_000, Duration.ofSeconds(1));
       if (shared != null) {
         limits.sharedThrough(shared);

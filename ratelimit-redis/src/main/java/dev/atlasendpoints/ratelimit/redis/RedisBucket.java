@@ -21,7 +21,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * One bucket's shared state in Redis, under five keys that share a hash tag:
+ * One bucket's shared state in Redis, under seven keys that share a hash tag:
  * <ul>
  *   <li>{@code PREFIX:{KEY}:bucket}: Bucket4j's token bucket (compare-and-swap through Lua), at the
  *       learned rate once there is one, else at the configured limit; it expires once it would be
@@ -42,6 +42,13 @@ import java.util.function.Supplier;
  *   <li>{@code PREFIX:{KEY}:sending}: the rate the fleet takes tokens at, measured by Redis's clock
  *       (a hash: the window, its count, the estimate); the controller starts a curve from it, and caps
  *       the curve at twice it.</li>
+ *   <li>{@code PREFIX:{KEY}:start}: the fleet's slow start ({@link RedisSharedLimits.Builder#slowStart}),
+ *       a hash: when the fleet first took from a bucket new to Redis ({@code b}, Redis's clock, ms; -1
+ *       once the slow start is over) and when its next attempt may go ({@code n}, ms); its expiry is
+ *       renewed by each read;</li>
+ *   <li>{@code PREFIX:{KEY}:resume}: set with each pause, to expire {@link #RESUME_WITHIN} after it; the
+ *       first take after the pause deletes it and empties the token bucket of what it refilled
+ *       meanwhile.</li>
  * </ul>
  * A take costs two round trips: one script reads the pause, the rate, the curve and the sending
  * rate while Bucket4j's state is read in the same pipeline, then Bucket4j's compare-and-swap script
@@ -50,17 +57,51 @@ import java.util.function.Supplier;
  */
 final class RedisBucket implements RateLimitStore.Bucket {
 
-  /** Sets the pause to end in ARGV[1] ms by Redis's clock, or moves it later; never earlier. */
-  private static final String PAUSE_SCRIPT = "if not redis.call('set', KEYS[1], '1', 'NX', 'PX', ARGV[1]) then "
-      + "redis.call('pexpire', KEYS[1], ARGV[1], 'GT') end return 1";
+  /**
+   * Sets the pause to end in ARGV[1] ms by Redis's clock, or moves it later; never earlier; and marks
+   * the bucket to be emptied by the first take after it, up to ARGV[2] ms after it ends (the same
+   * way, only ever later). KEYS pause, resume.
+   */
+  private static final String PAUSE_SCRIPT = """
+      if not redis.call('set', KEYS[1], '1', 'NX', 'PX', ARGV[1]) then
+        redis.call('pexpire', KEYS[1], ARGV[1], 'GT')
+      end
+      local resume = tonumber(ARGV[1]) + tonumber(ARGV[2])
+      if not redis.call('set', KEYS[2], '1', 'NX', 'PX', resume) then
+        redis.call('pexpire', KEYS[2], resume, 'GT')
+      end
+      return 1
+      """;
+
+  /**
+   * How long after a pause its first take still empties the bucket: the fleet's callers ask again
+   * as it ends; one that comes later finds what refilled since the pause, not during it.
+   */
+  static final Duration RESUME_WITHIN = Duration.ofSeconds(1);
+
+  /** The rate a fleet's slow start begins at, per second. */
+  static final double SLOW_START_RATE = 1;
+
+  /** How often a fleet's slow start doubles its rate, until the configured limit. */
+  static final Duration SLOW_START_DOUBLING = Duration.ofSeconds(1);
 
   /** How long a curve's key lives: by then the curve is far above any limit (CUBIC grows as t³). */
   static final Duration CURVE_SPAN = Duration.ofMinutes(15);
 
   /**
    * Reads, in one step: the pause's remaining time; the stated rate (renewing its expiry); the
-   * curve's starting rate and age; the fleet's sending rate. KEYS pause, rate, curve, sending; ARGV
-   * the idle expiry and the curve's span, in milliseconds.
+   * curve's starting rate and age; the fleet's sending rate; how long the fleet's slow start holds
+   * this take (ms, 0 when it does not), which it also counts; what this take must trim, once for the
+   * fleet (0 nothing; 1 the first take since a pause ended: what refilled during it; 2 the take that
+   * ended the slow start at the configured limit: back to a cold start's tokens). The slow start
+   * runs only for a bucket new to Redis (no token bucket yet: not one a fleet is already using, nor
+   * one a process that already took from it recreates, as after Redis restarted empty), and only
+   * until the configured limit, a stated rate or the fleet's curve: it paces the fleet evenly (no
+   * burst) at ARGV[3] per second, doubled every ARGV[4] ms, by Redis's clock (µs; instants that a
+   * clock stepped back would put in the future are brought back to now). KEYS pause, rate, curve,
+   * sending, start, resume, the token bucket; ARGV the idle expiry and the curve's span (ms), the
+   * slow start's first rate (0: none) and doubling (ms), the configured limit per second, and
+   * whether this process took from the bucket before (1/0).
    */
   private static final String READ_SCRIPT = """
       local rate = redis.call('get', KEYS[2])
@@ -71,8 +112,48 @@ final class RedisBucket implements RateLimitStore.Bucket {
         climbing = tonumber(ARGV[2]) - redis.call('pttl', KEYS[3])
         if climbing < 0 then climbing = 0 end
       end
-      return {redis.call('pttl', KEYS[1]), rate or false, curve[1] or false, climbing,
-        redis.call('hget', KEYS[4], 'r') or false}
+      local paused = redis.call('pttl', KEYS[1])
+      local trim = 0
+      if paused <= 0 and redis.call('del', KEYS[6]) == 1 then trim = 1 end
+      local hold = 0
+      local first = tonumber(ARGV[3])
+      if first > 0 then
+        local t = redis.call('time')
+        local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+        local start = redis.call('hmget', KEYS[5], 'b', 'n')
+        local born = tonumber(start[1])
+        if not born then
+          born = now
+          if ARGV[6] == '1' or redis.call('pttl', KEYS[7]) ~= -2 then born = -1 end
+          redis.call('hset', KEYS[5], 'b', string.format('%.0f', born))
+        elseif born > now then
+          born = now
+          redis.call('hset', KEYS[5], 'b', string.format('%.0f', born))
+        end
+        redis.call('pexpire', KEYS[5], ARGV[1])
+        if born >= 0 and (rate or curve[1]) then
+          born = -1
+          redis.call('hset', KEYS[5], 'b', '-1')
+        end
+        if born >= 0 and paused <= 0 then
+          local allowed = first * 2 ^ math.floor((now - born) / 1000 / tonumber(ARGV[4]))
+          if allowed >= tonumber(ARGV[5]) then
+            redis.call('hset', KEYS[5], 'b', '-1')
+            trim = 2
+          else
+            local interval = 1000000 / allowed
+            local slot = tonumber(start[2]) or now
+            if slot > now + interval then slot = now end
+            if slot > now then
+              hold = math.ceil((slot - now) / 1000)
+            else
+              redis.call('hset', KEYS[5], 'n', string.format('%.0f', now + interval))
+            end
+          end
+        end
+      end
+      return {paused, rate or false, curve[1] or false, climbing,
+        redis.call('hget', KEYS[4], 'r') or false, hold, trim}
       """;
 
   /**
@@ -123,7 +204,16 @@ final class RedisBucket implements RateLimitStore.Bucket {
   private final byte[] rateKey;
   private final byte[] curveKey;
   private final byte[] sendingKey;
+  private final byte[] startKey;
+  private final byte[] resumeKey;
   private final RateLimitSettings.Limit configured;
+  /** The rate the fleet's slow start begins at, or 0 for none (not asked for, or the limit is no higher). */
+  private final byte[] slowStartRate;
+  /**
+   * Whether Redis answered a take of this process: a bucket it recreates (Redis restarted empty, or
+   * lost the keys) is not new to the fleet, and gets no slow start.
+   */
+  private volatile boolean tookBefore;
   /** The rate the fleet had learned at the last take: a bucket created anew in Redis starts at it. */
   private volatile RateLimitSettings.Limit lastLearned;
   /** The adaptive rate this process last ran the bucket at, or 0: a bucket created anew starts at it. */
@@ -135,7 +225,8 @@ final class RedisBucket implements RateLimitStore.Bucket {
    */
   private volatile boolean adaptedSinceStated;
 
-  RedisBucket(RedisSharedLimits store, String prefix, String key, RateLimitSettings.Limit configured) {
+  RedisBucket(RedisSharedLimits store, String prefix, String key, RateLimitSettings.Limit configured,
+      boolean slowStart) {
     this.store = store;
     // Braces are Redis Cluster hash tags: the bucket's own key goes between them, its braces replaced.
     String tagged = prefix + ":{" + key.replace('{', '(').replace('}', ')') + "}:";
@@ -144,7 +235,10 @@ final class RedisBucket implements RateLimitStore.Bucket {
     this.rateKey = (tagged + "rate").getBytes(StandardCharsets.UTF_8);
     this.curveKey = (tagged + "curve").getBytes(StandardCharsets.UTF_8);
     this.sendingKey = (tagged + "sending").getBytes(StandardCharsets.UTF_8);
+    this.startKey = (tagged + "start").getBytes(StandardCharsets.UTF_8);
+    this.resumeKey = (tagged + "resume").getBytes(StandardCharsets.UTF_8);
     this.configured = configured;
+    this.slowStartRate = number(slowStart && SLOW_START_RATE < configured.perSecond() ? SLOW_START_RATE : 0);
   }
 
   @Override
@@ -163,7 +257,9 @@ final class RedisBucket implements RateLimitStore.Bucket {
       // The reads and Bucket4j's read leave at once (one round trip), its compare-and-swap follows (a second).
       // During a pause the token taken is wasted, which costs nothing: Atlas's bucket is empty anyway.
       Future<List<Object>> read = redis.commands().eval(READ_SCRIPT, ScriptOutputType.MULTI,
-          new byte[][] {pauseKey, rateKey, curveKey, sendingKey}, millis(store.idleExpiry()), millis(CURVE_SPAN));
+          new byte[][] {pauseKey, rateKey, curveKey, sendingKey, startKey, resumeKey, bucketKey},
+          millis(store.idleExpiry()), millis(CURVE_SPAN), slowStartRate, millis(SLOW_START_DOUBLING),
+          number(configured.perSecond()), tookBefore ? ONE : ZERO);
       Future<ConsumptionProbe> token = tokens(redis, this::startingConfiguration).tryConsumeAndReturnRemaining(1);
       List<Object> state = await(read, deadline);
       RateLimitSettings.Limit learned = decode((byte[]) state.get(1));
@@ -180,6 +276,28 @@ final class RedisBucket implements RateLimitStore.Bucket {
       if (pausedForMillis > 0) {
         Duration paused = Duration.ofMillis(pausedForMillis);
         return RateLimitStore.Grant.waitFor(paused, paused, learned, adaptation);
+      }
+      tookBefore = true;
+      long trim = (Long) state.get(6);
+      if (trim == 1) {
+        // The first take since a pause ended: what Bucket4j refilled meanwhile goes, as no token accrues
+        // while Atlas's bucket is empty (one process's bucket does the same), so the fleet does not leave
+        // the pause with a burst into the few tokens Atlas refilled during it. Best effort, no wait.
+        watch(tokens(redis, this::startingConfiguration).tryConsumeAsMuchAsPossible());
+      } else if (trim == 2) {
+        // The slow start reached the configured limit: the bucket goes on from a cold start's tokens,
+        // not with what it refilled at the configured limit meanwhile (a low limit keeps its burst).
+        AsyncBucketProxy bucket = tokens(redis, this::startingConfiguration);
+        long keep = coldStartTokens(configured);
+        watch(bucket.getAvailableTokens().thenCompose(available -> available > keep
+            ? bucket.tryConsumeAsMuchAsPossible(available - keep) : CompletableFuture.completedFuture(0L)));
+      }
+      long heldForMillis = (Long) state.get(5);
+      if (heldForMillis > 0) {
+        if (probe.isConsumed()) {
+          watch(tokens(redis, this::startingConfiguration).addTokens(1)); // not sent: the token goes back
+        }
+        return RateLimitStore.Grant.waitFor(Duration.ofMillis(heldForMillis), null, learned, adaptation);
       }
       if (!probe.isConsumed()) {
         return RateLimitStore.Grant.waitFor(Duration.ofNanos(probe.getNanosToWaitForRefill()), null, learned,
@@ -205,8 +323,8 @@ final class RedisBucket implements RateLimitStore.Bucket {
 
   @Override
   public void pauseFor(Duration wait) {
-    send(redis -> watch(redis.commands().eval(PAUSE_SCRIPT, ScriptOutputType.INTEGER, new byte[][] {pauseKey},
-        millis(wait)).toCompletableFuture()));
+    send(redis -> watch(redis.commands().eval(PAUSE_SCRIPT, ScriptOutputType.INTEGER,
+        new byte[][] {pauseKey, resumeKey}, millis(wait), millis(RESUME_WITHIN)).toCompletableFuture()));
   }
 
   @Override
@@ -284,8 +402,13 @@ final class RedisBucket implements RateLimitStore.Bucket {
    * limit (a few per minute) keeps almost all of its burst, so nobody waits minutes for it.
    */
   static BucketConfiguration coldStart(RateLimitSettings.Limit limit) {
-    long initial = Math.max(1, limit.permits() - (long) Math.ceil(limit.perSecond()));
-    return BucketConfiguration.builder().addLimit(refilledAt(limit).initialTokens(initial).build()).build();
+    return BucketConfiguration.builder().addLimit(refilledAt(limit).initialTokens(coldStartTokens(limit)).build())
+        .build();
+  }
+
+  /** The tokens a cold start begins with: the burst less one second's refill, at least one. */
+  private static long coldStartTokens(RateLimitSettings.Limit limit) {
+    return Math.max(1, limit.permits() - (long) Math.ceil(limit.perSecond()));
   }
 
   /** The token bucket; {@code whenNew} is asked only when Redis holds none (not on every take). */
@@ -328,6 +451,13 @@ final class RedisBucket implements RateLimitStore.Bucket {
 
   private static byte[] millis(Duration duration) {
     return Long.toString(Math.max(1, duration.toMillis())).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static final byte[] ONE = {'1'};
+  private static final byte[] ZERO = {'0'};
+
+  private static byte[] number(double value) {
+    return Double.toString(value).getBytes(StandardCharsets.UTF_8);
   }
 
   /** {@code permits} per {@code period}, refilled continuously, holding at most {@code permits}. */

@@ -103,6 +103,7 @@ public final class RedisSharedLimits implements RateLimitStore, AutoCloseable {
   private final Duration commandTimeout;
   private final Duration idleExpiry;
   private final Duration retryInterval;
+  private final boolean slowStart;
   private final StoreHealth health;
   private final ClientResources resources;
   private final RedisClient client;
@@ -118,6 +119,7 @@ public final class RedisSharedLimits implements RateLimitStore, AutoCloseable {
     this.commandTimeout = builder.commandTimeout;
     this.idleExpiry = builder.idleExpiry;
     this.retryInterval = builder.retryInterval;
+    this.slowStart = builder.slowStart;
     this.health = new StoreHealth(url.toString(), retryInterval.toNanos(), System.nanoTime());
     this.resources = ClientResources.builder()
         .ioThreadPoolSize(2)
@@ -170,7 +172,7 @@ public final class RedisSharedLimits implements RateLimitStore, AutoCloseable {
 
   @Override
   public RateLimitStore.Bucket bucket(String key, RateLimitSettings.Limit configured) {
-    return new RedisBucket(this, keyPrefix, key, configured);
+    return new RedisBucket(this, keyPrefix, key, configured, slowStart);
   }
 
   /**
@@ -352,6 +354,7 @@ public final class RedisSharedLimits implements RateLimitStore, AutoCloseable {
     private Duration commandTimeout = Duration.ofMillis(250);
     private Duration idleExpiry = Duration.ofMinutes(10);
     private Duration retryInterval = Duration.ofSeconds(1);
+    private boolean slowStart = true;
 
     private Builder(RedisUrl url) {
       this.url = url;
@@ -385,6 +388,23 @@ public final class RedisSharedLimits implements RateLimitStore, AutoCloseable {
     /** How long after a failure Redis is left alone before it is asked again (default 1 s). */
     public Builder retryInterval(Duration interval) {
       this.retryInterval = positive(interval, "retryInterval");
+      return this;
+    }
+
+    /**
+     * Whether a bucket new to Redis starts slowly (default true): the fleet is paced evenly at one
+     * request per second, doubled every second by Redis's clock, until the configured limit, or until
+     * Atlas states its rate or the fleet's curve starts (the first 429 without a stated rate). Kept in
+     * Redis alone, so every process follows the same pace. A bucket the fleet already uses, or one a
+     * process already took from recreates (Redis lost its keys), is not slowed, nor is a limit of one
+     * per second or less; at the limit the bucket goes on from a cold start's tokens. Why: a fleet that starts together, on cold
+     * JVMs whose first calls take up to seconds, otherwise has most of its callers' first attempts in
+     * flight before Atlas's first answer can pause it or state its rate; slowly, the fleet passes
+     * Atlas's rate a few seconds in, when answers come back in milliseconds. The price: a new fleet
+     * sends about 2<sup>n</sup> requests in its first n seconds.
+     */
+    public Builder slowStart(boolean slowly) {
+      this.slowStart = slowly;
       return this;
     }
 

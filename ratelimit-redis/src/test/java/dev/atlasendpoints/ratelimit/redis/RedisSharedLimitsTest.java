@@ -60,18 +60,194 @@ class RedisSharedLimitsTest {
     }
   }
 
+  /** Without the slow start (next test), a new bucket runs at the configured limit at once. */
   @Test
   void aBucketNewToRedis_startsShortOfItsBurstByOneSecondsRefill() {
     String key = key("cold");
     Limit twoPerSecond = new Limit(2, Duration.ofSeconds(1));
-    try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url());
-        RedisSharedLimits b = RedisSharedLimits.connect(REDIS.url())) {
+    try (RedisSharedLimits a = RedisSharedLimits.builder(REDIS.url()).slowStart(false).connect();
+        RedisSharedLimits b = RedisSharedLimits.builder(REDIS.url()).slowStart(false).connect()) {
       assertThat(a.bucket(key, twoPerSecond).take(TIMEOUT).outcome()).isEqualTo(Outcome.TAKEN);
 
       RateLimitStore.Grant second = b.bucket(key, twoPerSecond).take(TIMEOUT);
       assertThat(second.outcome()).as("one token, not the burst of 2: the fleet has heard nothing from Atlas yet")
           .isEqualTo(Outcome.WAIT);
       assertThat(second.retryIn()).isLessThanOrEqualTo(Duration.ofMillis(500));
+    }
+  }
+
+  /**
+   * A fleet new to a bucket is paced at one request per second, doubled every second, by Redis's
+   * clock, whichever process takes: after three doublings it is paced at 8 per second.
+   */
+  @Test
+  void aBucketNewToTheFleet_startsSlowly_doublingItsRateEverySecond() throws Exception {
+    String key = key("slow");
+    Limit plenty = new Limit(100, Duration.ofSeconds(1));
+    try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url());
+        RedisSharedLimits b = RedisSharedLimits.connect(REDIS.url())) {
+      assertThat(a.bucket(key, plenty).take(TIMEOUT).outcome()).isEqualTo(Outcome.TAKEN);
+      RateLimitStore.Grant atFirst = b.bucket(key, plenty).take(TIMEOUT);
+      assertThat(atFirst.outcome()).isEqualTo(Outcome.WAIT);
+      assertThat(atFirst.retryIn()).as("one per second, not the configured 100").isGreaterThan(Duration.ofMillis(500));
+
+      Thread.sleep(3_100);
+      assertThat(b.bucket(key, plenty).take(TIMEOUT).outcome()).isEqualTo(Outcome.TAKEN);
+      RateLimitStore.Grant later = a.bucket(key, plenty).take(TIMEOUT);
+      assertThat(later.outcome()).as("paced evenly: no burst of what a slower second left").isEqualTo(Outcome.WAIT);
+      assertThat(later.retryIn()).as("8 (or 16) per second now").isLessThanOrEqualTo(Duration.ofMillis(125));
+    }
+  }
+
+  /** How many of the takes asked every 50 ms during {@code span} were granted. */
+  private static int takenWithin(RateLimitStore.Bucket bucket, Duration span) throws InterruptedException {
+    int taken = 0;
+    long until = System.nanoTime() + span.toNanos();
+    while (System.nanoTime() - until < 0) {
+      if (bucket.take(TIMEOUT).outcome() == Outcome.TAKEN) {
+        taken++;
+      }
+      Thread.sleep(50);
+    }
+    return taken;
+  }
+
+  /**
+   * The slow start ends at the configured limit without the burst the token bucket refilled at that
+   * limit meanwhile: it goes on from a cold start's tokens.
+   */
+  @Test
+  void theSlowStart_endsAtTheConfiguredLimit_withoutABurst() throws Exception {
+    String key = key("slow-end");
+    Limit eightPerSecond = new Limit(8, Duration.ofSeconds(1));
+    try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url())) {
+      RateLimitStore.Bucket bucket = a.bucket(key, eightPerSecond);
+      assertThat(bucket.take(TIMEOUT).outcome()).isEqualTo(Outcome.TAKEN);
+      Thread.sleep(3_100); // 1, 2, 4, then 8 per second: the limit; the token bucket is full meanwhile
+
+      bucket.take(TIMEOUT); // ends the slow start
+      Thread.sleep(50); // the trim lands (it is not waited for)
+      int taken = 0;
+      for (int i = 0; i < 6; i++) {
+        taken += bucket.take(TIMEOUT).outcome() == Outcome.TAKEN ? 1 : 0;
+      }
+      assertThat(taken).as("one token and what refills since, not the 8 that piled up").isLessThanOrEqualTo(3);
+    }
+  }
+
+  /**
+   * A process that already took from the bucket does not start slowly again when Redis lost the
+   * fleet's keys (a restart without persistence): the fleet is not new.
+   */
+  @Test
+  void keysLostUnderARunningFleet_doNotStartItSlowlyAgain() throws Exception {
+    String key = key("slow-lost");
+    Limit plenty = new Limit(100, Duration.ofSeconds(1));
+    try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url());
+        RedisClient raw = RedisClient.create(REDIS.url());
+        StatefulRedisConnection<String, String> redis = raw.connect()) {
+      RateLimitStore.Bucket bucket = a.bucket(key, plenty);
+      assertThat(bucket.take(TIMEOUT).outcome()).isEqualTo(Outcome.TAKEN);
+      redis.sync().keys("*" + key.substring(key.indexOf('@')) + "*").forEach(k -> redis.sync().del(k));
+
+      assertThat(takenWithin(bucket, Duration.ofSeconds(1))).as("the configured 100 per second, not one")
+          .isGreaterThanOrEqualTo(5);
+    }
+  }
+
+  /**
+   * The slow start's next slot is an instant of Redis's clock; one that a clock stepped back (an NTP
+   * step, a failover to a host behind) leaves far in the future holds the fleet one interval at most.
+   */
+  @Test
+  void aSlotFarInTheFuture_holdsTheFleetOneIntervalAtMost() {
+    String key = key("slow-clock");
+    Limit plenty = new Limit(100, Duration.ofSeconds(1));
+    try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url());
+        RedisClient raw = RedisClient.create(REDIS.url());
+        StatefulRedisConnection<String, String> redis = raw.connect()) {
+      assertThat(a.bucket(key, plenty).take(TIMEOUT).outcome()).isEqualTo(Outcome.TAKEN);
+      String startKey = redis.sync().keys("*" + key.substring(key.indexOf('@')) + "*:start").get(0);
+      long anHourAhead = millis(redis.sync().time()) * 1000 + 3_600_000_000L;
+      redis.sync().hset(startKey, "n", Long.toString(anHourAhead));
+
+      RateLimitStore.Grant grant = a.bucket(key, plenty).take(TIMEOUT);
+      assertThat(grant.retryIn()).as("not an hour").isLessThanOrEqualTo(Duration.ofSeconds(1));
+    }
+  }
+
+  /** The first 429 without a stated rate ends the slow start: the fleet's curve runs the bucket from then on. */
+  @Test
+  void theFleetsCurve_endsTheSlowStart() throws Exception {
+    String key = key("slow-curve");
+    Limit plenty = new Limit(100, Duration.ofSeconds(1));
+    try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url());
+        RedisSharedLimits b = RedisSharedLimits.connect(REDIS.url())) {
+      a.bucket(key, plenty).take(TIMEOUT);
+      a.bucket(key, plenty).throttled(Duration.ofMillis(1), 100, Duration.ZERO);
+      a.bucket(key, plenty).take(TIMEOUT); // in order after the throttle
+
+      assertThat(takenWithin(b.bucket(key, plenty), Duration.ofSeconds(1)))
+          .as("the configured 100 per second (the curve is followed by each process), not one per second")
+          .isGreaterThanOrEqualTo(5);
+    }
+  }
+
+  /** A stated rate ends the slow start too. */
+  @Test
+  void aStatedRate_endsTheSlowStart() throws Exception {
+    String key = key("slow-stated");
+    Limit plenty = new Limit(100, Duration.ofSeconds(1));
+    try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url());
+        RedisSharedLimits b = RedisSharedLimits.connect(REDIS.url())) {
+      a.bucket(key, plenty).take(TIMEOUT);
+      a.bucket(key, plenty).adopt(new Limit(20, Duration.ofSeconds(1)));
+      a.bucket(key, plenty).take(TIMEOUT); // in order after the adoption
+
+      assertThat(takenWithin(b.bucket(key, plenty), Duration.ofSeconds(1)))
+          .as("the stated 20 per second, not the slow start's one").isGreaterThanOrEqualTo(5);
+    }
+  }
+
+  /**
+   * A bucket a fleet is already using (here: created by a process without the slow start, as one of
+   * an earlier release would) is not slowed down by a process that joins with it.
+   */
+  @Test
+  void aBucketAlreadyInUse_isNotSlowedDown() throws Exception {
+    String key = key("slow-live");
+    Limit plenty = new Limit(100, Duration.ofSeconds(1));
+    try (RedisSharedLimits older = RedisSharedLimits.builder(REDIS.url()).slowStart(false).connect();
+        RedisSharedLimits joining = RedisSharedLimits.connect(REDIS.url())) {
+      older.bucket(key, plenty).take(TIMEOUT);
+
+      assertThat(takenWithin(joining.bucket(key, plenty), Duration.ofSeconds(1))).isGreaterThanOrEqualTo(5);
+    }
+  }
+
+  /**
+   * The fleet leaves a pause without what its bucket refilled while Atlas's was empty: the first take
+   * after the pause empties it.
+   */
+  @Test
+  void aPausedBucket_resumesWithoutWhatItRefilledDuringThePause() throws Exception {
+    String key = key("resume");
+    Limit fivePerSecond = new Limit(5, Duration.ofSeconds(1));
+    try (RedisSharedLimits a = RedisSharedLimits.builder(REDIS.url()).slowStart(false).connect();
+        RedisSharedLimits b = RedisSharedLimits.builder(REDIS.url()).slowStart(false).connect()) {
+      assertThat(a.bucket(key, fivePerSecond).take(TIMEOUT).outcome()).isEqualTo(Outcome.TAKEN);
+      a.bucket(key, fivePerSecond).pauseFor(Duration.ofMillis(1200));
+      assertThat(a.bucket(key, fivePerSecond).take(TIMEOUT).outcome()).isEqualTo(Outcome.WAIT);
+      Thread.sleep(1400); // the pause is over; Bucket4j refilled its 5 tokens meanwhile
+
+      assertThat(b.bucket(key, fivePerSecond).take(TIMEOUT).outcome()).as("the first after the pause")
+          .isEqualTo(Outcome.TAKEN);
+      Thread.sleep(50); // the emptying lands (it is not waited for)
+      int taken = 0;
+      for (int i = 0; i < 5; i++) {
+        taken += b.bucket(key, fivePerSecond).take(TIMEOUT).outcome() == Outcome.TAKEN ? 1 : 0;
+      }
+      assertThat(taken).as("what accrued during the pause is gone: only what accrues since").isLessThanOrEqualTo(2);
     }
   }
 
@@ -127,7 +303,7 @@ class RedisSharedLimitsTest {
   /** A caller whose own time is too short for a round trip is out of time: Redis is not down. */
   @Test
   void aCallerShortOfTime_isOutOfTime_notAnOutage() throws Exception {
-    try (RedisSharedLimits store = RedisSharedLimits.connect(REDIS.url())) {
+    try (RedisSharedLimits store = RedisSharedLimits.builder(REDIS.url()).slowStart(false).connect()) {
       RateLimitStore.Bucket bucket = store.bucket(key("short"), new Limit(100, Duration.ofSeconds(1)));
 
       assertThat(bucket.take(Duration.ofNanos(1)).outcome()).isEqualTo(Outcome.OUT_OF_TIME);
@@ -160,8 +336,8 @@ class RedisSharedLimitsTest {
   void aBareThrottleSeenByOneProcess_startsOneCurveForTheWholeFleet_fromTheFleetsSendingRate() throws Exception {
     String key = key("curve");
     Limit plenty = new Limit(1000, Duration.ofSeconds(1));
-    try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url());
-        RedisSharedLimits b = RedisSharedLimits.connect(REDIS.url())) {
+    try (RedisSharedLimits a = RedisSharedLimits.builder(REDIS.url()).slowStart(false).connect();
+        RedisSharedLimits b = RedisSharedLimits.builder(REDIS.url()).slowStart(false).connect()) {
       assertThat(b.bucket(key, plenty).take(TIMEOUT).adaptation()).as("no 429 yet: no curve").isNull();
       long until = System.nanoTime() + Duration.ofMillis(3200).toNanos();
       int taken = 0;
@@ -221,8 +397,9 @@ class RedisSharedLimitsTest {
   void anAdaptedRate_runsTheFleetsBucket() {
     String key = key("adapt");
     Limit plenty = new Limit(1000, Duration.ofSeconds(1));
-    try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url());
-        RedisSharedLimits b = RedisSharedLimits.connect(REDIS.url())) {
+    // Without the slow start: a rate is adapted only after a curve started, which ends the slow start.
+    try (RedisSharedLimits a = RedisSharedLimits.builder(REDIS.url()).slowStart(false).connect();
+        RedisSharedLimits b = RedisSharedLimits.builder(REDIS.url()).slowStart(false).connect()) {
       a.bucket(key, plenty).take(TIMEOUT);
       a.bucket(key, plenty).adapt(2.0); // two per second, holding two
       a.bucket(key, plenty).take(TIMEOUT); // in order after the replacement
@@ -250,7 +427,7 @@ class RedisSharedLimitsTest {
       store.bucket(key, limit).take(Duration.ofSeconds(1));
 
       List<String> keys = redis.sync().keys("*" + key.substring(key.indexOf('@')) + "*");
-      assertThat(keys).hasSize(5).allMatch(k -> k.startsWith("fleet-a:{"));
+      assertThat(keys).hasSize(7).allMatch(k -> k.startsWith("fleet-a:{"));
       for (String k : keys) {
         assertThat(redis.sync().pttl(k)).as(k).isBetween(1L, k.endsWith(":curve") ? RedisBucket.CURVE_SPAN.toMillis() + 1000
             : 60_000L);
