@@ -111,9 +111,10 @@ final class BenchTargets {
   }
 
   /**
-   * The floor with the JDK client set up as the SDK's default transport sets it up: HTTP/1.1, no
-   * redirects, a connect timeout, its own cached thread pool, and the read timeout on each request.
-   * What remains between this and the bare core client is the SDK's own work.
+   * The floor with the JDK client set up as the SDK's default transport set it up until issue 17's
+   * latency work: HTTP/1.1, no redirects, a connect timeout, its own cached thread pool, and the read
+   * timeout on each request. The transport now runs the executor's tasks inline: see
+   * {@link #floorInline}.
    */
   static Call floorAsSdkConfiguresIt(AtlasSimulator simulator) throws IOException, InterruptedException {
     return floorCall(simulator, configuredAsSdk("floor-http"), Duration.ofSeconds(60));
