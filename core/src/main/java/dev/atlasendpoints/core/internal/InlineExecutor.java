@@ -16,17 +16,23 @@ import java.util.concurrent.TimeUnit;
  * exchange, each waking a pool thread: on a machine whose cores the server shares, each wake-up is a
  * context switch and a wait for a core (measured with {@code ThreadCpuSplit}: four of the fifteen
  * times per call that some thread blocks and is woken). Run inline, the selector thread does that
- * work itself, at once. None of those tasks blocks: the transport's body handler only copies bytes
- * (see {@link BoundedBodyHandler}), and every wait happens on the caller's thread, in {@code send}.
+ * work itself, at once. Over plain HTTP none of those tasks blocks: the transport's body handler only
+ * copies bytes (see {@link BoundedBodyHandler}), and every wait happens on the caller's thread, in
+ * {@code send}. Over TLS the JDK also hands it a handshake's delegated tasks, which may take long
+ * (a trust manager's revocation check): so only plain-HTTP clients use it ({@link ClientAssembly}).
  */
 final class InlineExecutor extends AbstractExecutorService {
+
+  private static final System.Logger LOG = System.getLogger("dev.atlasendpoints.core");
 
   private volatile boolean shutdown;
 
   /**
-   * Runs {@code task} here. What the task throws stays here, as it would on a pool's thread (handed to
-   * this thread's uncaught-exception handler): the JDK's client takes anything {@code execute} throws
-   * for a refused task and stops its selector, which would end every exchange of the client.
+   * Runs {@code task} here. What the task throws stays here (logged, as a pool's thread would report
+   * it, but not through the thread's uncaught-exception handler, which may throw or be slow, and which
+   * would report a thread that did not die): the JDK's client takes anything {@code execute} throws
+   * for a refused task, stops its selector, which ends every exchange of the client, and runs the task
+   * again elsewhere.
    *
    * @throws RejectedExecutionException once shut down
    */
@@ -38,8 +44,11 @@ final class InlineExecutor extends AbstractExecutorService {
     try {
       task.run();
     } catch (Throwable failed) { // NOPMD: see above; a pool's thread would not pass it on either
-      Thread thread = Thread.currentThread();
-      thread.getUncaughtExceptionHandler().uncaughtException(thread, failed);
+      try {
+        LOG.log(System.Logger.Level.WARNING, "a task of the HTTP client failed: " + failed.getClass().getName());
+      } catch (Throwable loggingFailed) { // NOPMD: nothing may leave execute
+        // a logger that throws changes nothing: the task's failure stays here
+      }
     }
   }
 

@@ -147,8 +147,9 @@ class HostileServerTest {
 
   @Test
   void afterAnOversizedChunkedBody_theSameClientStillAnswers() {
-    // The bound is enforced on the HTTP client's selector thread (its executor runs tasks inline):
-    // a refusal there must end that exchange only, not the client.
+    // The bound is enforced on the HTTP client's selector thread (a plain-HTTP client's executor runs
+    // tasks inline): a refusal there must end that exchange only, not the client. A guard of the JDK's
+    // behaviour: its body parser catches the refusal before the executor sees it.
     assertRefusedFast(harness.against("oversized-chunked", HostileAnswers.oversizedChunked()));
 
     Outcome next = harness.against("created-after-refusal", HostileAnswers.created());

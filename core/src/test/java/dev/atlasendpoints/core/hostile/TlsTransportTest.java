@@ -16,18 +16,27 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.net.Socket;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The default transport over TLS, as Atlas is only reached: its JDK client runs the executor's tasks
- * inline on its selector thread, TLS handshake tasks included, and calls still complete (a handshake
- * task that waited for that thread would hang every call until its deadline).
+ * The default transport over TLS, as Atlas is only reached: calls complete, and the handshake's
+ * certificate check (a task the JDK hands to its client's executor, which may take long: a
+ * revocation check) runs on a pool's thread, not on the selector thread every exchange of the client
+ * waits on (plain-HTTP clients run the executor's tasks inline there).
  */
 class TlsTransportTest {
+
+  /** The threads the client's certificate checks ran on. */
+  private static final java.util.List<String> CHECKED_ON = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @Test
   void callsOverTls_complete_oneAfterAnother(@TempDir Path dir) throws Exception {
@@ -49,6 +58,7 @@ class TlsTransportTest {
         assertThat(outcome.thrown()).as("call %d", call).isNull();
         assertThat(outcome.value().getId()).isEqualTo("65a1f2e3d4c5b6a798100001");
       }
+      assertThat(CHECKED_ON).isNotEmpty().noneMatch(thread -> thread.contains("SelectorManager"));
     } finally {
       SSLContext.setDefault(previous);
       server.stop(0);
@@ -94,7 +104,51 @@ class TlsTransportTest {
     TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     trust.init(keys);
     SSLContext context = SSLContext.getInstance("TLS");
-    context.init(keyManagers.getKeyManagers(), trust.getTrustManagers(), null);
+    context.init(keyManagers.getKeyManagers(),
+        new javax.net.ssl.TrustManager[] {recording((X509ExtendedTrustManager) trust.getTrustManagers()[0])}, null);
     return context;
+  }
+
+  /** {@code trust}, noting the thread each server certificate is checked on. */
+  private static X509ExtendedTrustManager recording(X509ExtendedTrustManager trust) {
+    return new X509ExtendedTrustManager() {
+      @Override
+      public void checkServerTrusted(X509Certificate[] chain, String type, SSLEngine engine) throws CertificateException {
+        CHECKED_ON.add(Thread.currentThread().getName());
+        trust.checkServerTrusted(chain, type, engine);
+      }
+
+      @Override
+      public void checkServerTrusted(X509Certificate[] chain, String type, Socket socket) throws CertificateException {
+        CHECKED_ON.add(Thread.currentThread().getName());
+        trust.checkServerTrusted(chain, type, socket);
+      }
+
+      @Override
+      public void checkServerTrusted(X509Certificate[] chain, String type) throws CertificateException {
+        CHECKED_ON.add(Thread.currentThread().getName());
+        trust.checkServerTrusted(chain, type);
+      }
+
+      @Override
+      public void checkClientTrusted(X509Certificate[] chain, String type, SSLEngine engine) throws CertificateException {
+        trust.checkClientTrusted(chain, type, engine);
+      }
+
+      @Override
+      public void checkClientTrusted(X509Certificate[] chain, String type, Socket socket) throws CertificateException {
+        trust.checkClientTrusted(chain, type, socket);
+      }
+
+      @Override
+      public void checkClientTrusted(X509Certificate[] chain, String type) throws CertificateException {
+        trust.checkClientTrusted(chain, type);
+      }
+
+      @Override
+      public X509Certificate[] getAcceptedIssuers() {
+        return trust.getAcceptedIssuers();
+      }
+    };
   }
 }
