@@ -111,9 +111,10 @@ final class BenchTargets {
   }
 
   /**
-   * The floor with the JDK client set up as the SDK's default transport sets it up: HTTP/1.1, no
-   * redirects, a connect timeout, its own cached thread pool, and the read timeout on each request.
-   * What remains between this and the bare core client is the SDK's own work.
+   * The floor with the JDK client set up as the SDK's default transport set it up until issue 17's
+   * latency work: HTTP/1.1, no redirects, a connect timeout, its own cached thread pool, and the read
+   * timeout on each request. The transport now runs the executor's tasks inline: see
+   * {@link #floorInline}.
    */
   static Call floorAsSdkConfiguresIt(AtlasSimulator simulator) throws IOException, InterruptedException {
     return floorCall(simulator, configuredAsSdk("floor-http"), Duration.ofSeconds(60));
@@ -121,13 +122,26 @@ final class BenchTargets {
 
   /** A JDK client configured as the SDK's transport configures it; its threads named {@code threadName}. */
   private static HttpClient configuredAsSdk(String threadName) {
+    return configuredAsSdk(java.util.concurrent.Executors.newCachedThreadPool(runnable -> {
+      Thread thread = new Thread(runnable, threadName);
+      thread.setDaemon(true);
+      return thread;
+    }));
+  }
+
+  private static HttpClient configuredAsSdk(java.util.concurrent.Executor executor) {
     return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10))
-        .executor(java.util.concurrent.Executors.newCachedThreadPool(runnable -> {
-          Thread thread = new Thread(runnable, threadName);
-          thread.setDaemon(true);
-          return thread;
-        })).build();
+        .executor(executor).build();
+  }
+
+  /**
+   * {@link #floorAsSdkConfiguresIt} with an executor that runs every task where it is handed over:
+   * the JDK's selector thread then parses the answer and completes the call itself, instead of handing
+   * that to a pool thread it must wake (several times per exchange).
+   */
+  static Call floorInline(AtlasSimulator simulator) throws IOException, InterruptedException {
+    return floorCall(simulator, configuredAsSdk(Runnable::run), Duration.ofSeconds(60));
   }
 
   /**
@@ -138,10 +152,30 @@ final class BenchTargets {
    * handed a task per exchange, where its own subscribers are completed inline.
    */
   static Call floorOwnSubscriber(AtlasSimulator simulator) throws IOException, InterruptedException {
-    HttpClient http = configuredAsSdk("floor-own-subscriber-http");
+    return floorAsSdkReadingWith(simulator, "floor-own-subscriber-http",
+        (HttpResponse.BodyHandler<byte[]>) info -> new Delegating(HttpResponse.BodySubscribers.ofByteArray()));
+  }
+
+  /**
+   * {@link #floorAsSdkConfiguresIt} reading the answer through the JDK's own
+   * {@code BodySubscribers.ofByteArrayConsumer} (each chunk handed to a consumer that keeps it), as the
+   * SDK's transport read every body before issue 17's latency work. That subscriber asks for one chunk
+   * at a time ({@code request(1)}), where {@code ofByteArray()} asks for all at once: what the difference
+   * costs per exchange.
+   */
+  static Call floorConsumer(AtlasSimulator simulator) throws IOException, InterruptedException {
+    return floorAsSdkReadingWith(simulator, "floor-consumer-http", (HttpResponse.BodyHandler<Void>) info -> {
+      java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
+      return HttpResponse.BodySubscribers.ofByteArrayConsumer(chunk -> chunk.ifPresent(kept::writeBytes));
+    });
+  }
+
+  private static Call floorAsSdkReadingWith(AtlasSimulator simulator, String threadName,
+      HttpResponse.BodyHandler<?> handler) throws IOException, InterruptedException {
+    HttpClient http = configuredAsSdk(threadName);
     HttpRequest request = floorRequest(simulator, http, Duration.ofSeconds(60));
     return () -> {
-      HttpResponse<byte[]> response = http.send(request, info -> new Delegating(HttpResponse.BodySubscribers.ofByteArray()));
+      HttpResponse<?> response = http.send(request, handler);
       if (response.statusCode() != 201) {
         throw new IllegalStateException("floor got " + response.statusCode());
       }

@@ -118,9 +118,11 @@ public final class LoadComparison {
   private static void throughputByCallers() throws Exception {
     System.out.printf("%n== throughput: full stack (bearer) / floor, 3 s per round, %d rounds, the first alternating ==%n",
         THROUGHPUT_ROUNDS);
+    Failures floorFailures = new Failures();
+    Failures sdkFailures = new Failures();
     try (AtlasSimulator simulator = BenchTargets.simulator(); AtlasClient bearer = BenchTargets.fullStack(simulator, false)) {
-      BenchTargets.Call floor = BenchTargets.floorCall(simulator);
-      BenchTargets.Call sdk = BenchTargets.sdkCall(bearer);
+      BenchTargets.Call floor = floorFailures.watching(BenchTargets.floorCall(simulator));
+      BenchTargets.Call sdk = sdkFailures.watching(BenchTargets.sdkCall(bearer));
       for (int callers : new int[] {1, 4, 16, 64}) {
         // Each target warm, and last run at this many callers, before its rounds (see WarmUp for why).
         System.out.printf("warm-up at %d callers: floor %s; full stack %s%n", callers, WarmUp.untilSteady(floor, callers),
@@ -145,6 +147,8 @@ public final class LoadComparison {
         System.out.printf("%2d callers: floor %.0f calls/s, full stack %.0f calls/s, ratio median %.3f (range %.3f-%.3f),"
             + " failed calls so far: %d%n", callers, floorRate, sdkRate, median(ratios), min(ratios), max(ratios),
             FAILURES.get());
+        System.out.printf("   failed so far (warm-ups included): floor %s; full stack %s%n", floorFailures.summary(),
+            sdkFailures.summary());
       }
     }
   }

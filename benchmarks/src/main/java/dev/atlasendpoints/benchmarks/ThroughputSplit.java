@@ -1,9 +1,6 @@
 package dev.atlasendpoints.benchmarks;
 
-import dev.atlasendpoints.core.AtlasClient;
 import dev.atlasendpoints.simulator.AtlasSimulator;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -25,7 +22,11 @@ import java.util.Map;
  * floor+request} also encodes the body and builds a new request (URL, the SDK's headers) per call.
  * {@code floor-own-subscriber} is {@code floor-as-sdk} reading the body through a subscriber of its
  * own that only delegates to the JDK's: what the JDK's different handling of a subscriber it did not
- * write costs (see {@code BenchTargets.floorOwnSubscriber}).
+ * write costs (see {@code BenchTargets.floorOwnSubscriber}); {@code floor-consumer} reads it through the
+ * JDK's {@code ofByteArrayConsumer}, and {@code floor-inline} is {@code floor-as-sdk} with an executor that
+ * runs every task inline (as the SDK's transport does since issue 17's latency work; {@code floor-as-sdk}
+ * keeps the cached thread pool it had before). {@code full-digest} is the full stack with digest auth, as
+ * {@link LoadComparison} measures its latency. The stacks are built in {@link BenchStacks}.
  *
  * <p>Arguments (all optional): {@code --callers 16,64}, {@code --rounds 5}, {@code --millis 2000},
  * {@code --only floor,full} (names as printed) to run some stacks alone, e.g. under a profiler.
@@ -50,27 +51,8 @@ public final class ThroughputSplit {
     System.out.printf("ThroughputSplit: %d cores, Java %s, %s; %d rounds of %d ms%n",
         Runtime.getRuntime().availableProcessors(), Runtime.version(), java.time.Instant.now(), rounds, millis);
     try (AtlasSimulator simulator = BenchTargets.simulator();
-        AtlasClient bearer = BenchTargets.stack(simulator, false, false, false, false);
-        AtlasClient digest = BenchTargets.stack(simulator, true, false, false, false);
-        AtlasClient retry = BenchTargets.stack(simulator, false, true, false, false);
-        AtlasClient limited = BenchTargets.stack(simulator, false, true, true, false);
-        AtlasClient full = BenchTargets.stack(simulator, false, true, true, true)) {
-      Map<String, BenchTargets.Call> stacks = new LinkedHashMap<>();
-      stacks.put("floor", BenchTargets.floorCall(simulator));
-      stacks.put("floor+decode", BenchTargets.floorDecodingCall(simulator));
-      stacks.put("floor+request", BenchTargets.floorPerCallRequestCall(simulator));
-      stacks.put("floor-http1.1", BenchTargets.floorCall(simulator, HttpClient.Version.HTTP_1_1));
-      stacks.put("floor-timeout", BenchTargets.floorCall(simulator, HttpClient.Version.HTTP_1_1, Duration.ofSeconds(60)));
-      stacks.put("floor-as-sdk", BenchTargets.floorAsSdkConfiguresIt(simulator));
-      stacks.put("floor-own-subscriber", BenchTargets.floorOwnSubscriber(simulator));
-      stacks.put("core-bearer", BenchTargets.sdkCall(bearer));
-      stacks.put("core-digest", BenchTargets.sdkCall(digest));
-      stacks.put("+retry", BenchTargets.sdkCall(retry));
-      stacks.put("+ratelimit", BenchTargets.sdkCall(limited));
-      stacks.put("+metrics(full)", BenchTargets.sdkCall(full));
-      if (!only.equals(List.of(""))) {
-        stacks.keySet().retainAll(only);
-      }
+        BenchStacks all = new BenchStacks(simulator, only.equals(List.of("")) ? List.of() : only)) {
+      Map<String, BenchTargets.Call> stacks = all.calls();
       List<String> names = new ArrayList<>(stacks.keySet());
       for (int callers : callerCounts) {
         System.out.printf("%n== %d callers ==%n", callers);

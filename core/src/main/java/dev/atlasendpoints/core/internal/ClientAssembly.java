@@ -47,7 +47,7 @@ public final class ClientAssembly {
     SpecIndex spec = SpecIndex.instance();
     ObjectMapper mapper = AtlasJson.newMapper();
     Request.Options options = new Request.Options(settings.connectTimeout(), settings.readTimeout(), false);
-    ExecutorService ownedExecutor = userTransport == null ? newHttpExecutor() : null;
+    ExecutorService ownedExecutor = userTransport == null ? httpExecutor(baseUrl) : null;
     CallWatchdog watchdog = userTransport == null ? new CallWatchdog(settings.readTimeout()) : null;
     Client transport = userTransport != null ? userTransport : new JdkTransport(HttpClient.newBuilder()
         // HTTP/1.1: cancelling a stalled HTTP/2 exchange resets only its stream and keeps the
@@ -106,8 +106,30 @@ public final class ClientAssembly {
 
   /**
    * The layers' resources, then the watchdog: closing it ends the calls still in flight, before the
-   * client shuts down the HTTP threads under them (which would leave them waiting with no timeout).
+   * client shuts down the HTTP client's executor under them (its selector thread then stops at its
+   * next task, which would leave them waiting with no timeout).
    */
+  /**
+   * The executor of the transport's JDK client. Plain HTTP: inline ({@link InlineExecutor}), so the
+   * selector thread reads and completes each exchange itself rather than waking a pool thread for it,
+   * several times per exchange (see InlineExecutor for the measurement). HTTPS, as Atlas itself is
+   * reached: a pool, because the JDK hands a TLS handshake's delegated tasks (certificate checks, key
+   * agreement, a trust manager that may do I/O such as revocation checks) and the connections it
+   * opens to retry to its executor; run inline on the selector thread they would hold up every
+   * exchange of the client meanwhile.
+   */
+  private static ExecutorService httpExecutor(String baseUrl) {
+    if (baseUrl.regionMatches(true, 0, "http://", 0, "http://".length())) {
+      return new InlineExecutor();
+    }
+    AtomicInteger number = new AtomicInteger();
+    return Executors.newCachedThreadPool(runnable -> {
+      Thread thread = new Thread(runnable, "atlas-http-" + number.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
   private static List<AutoCloseable> closeables(List<AutoCloseable> layers, CallWatchdog watchdog) {
     if (watchdog == null) {
       return layers;
@@ -115,14 +137,5 @@ public final class ClientAssembly {
     List<AutoCloseable> all = new ArrayList<>(layers);
     all.add(watchdog);
     return List.copyOf(all);
-  }
-
-  private static ExecutorService newHttpExecutor() {
-    AtomicInteger number = new AtomicInteger();
-    return Executors.newCachedThreadPool(runnable -> {
-      Thread thread = new Thread(runnable, "atlas-http-" + number.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
   }
 }

@@ -146,6 +146,19 @@ class HostileServerTest {
   }
 
   @Test
+  void afterAnOversizedChunkedBody_theSameClientStillAnswers() {
+    // The bound is enforced on the HTTP client's selector thread (a plain-HTTP client's executor runs
+    // tasks inline): a refusal there must end that exchange only, not the client. A guard of the JDK's
+    // behaviour: its body parser catches the refusal before the executor sees it.
+    assertRefusedFast(harness.against("oversized-chunked", HostileAnswers.oversizedChunked()));
+
+    Outcome next = harness.against("created-after-refusal", HostileAnswers.created());
+
+    assertThat(next.thrown()).as("the next call").isNull();
+    assertThat(next.value().getId()).isEqualTo("65a1f2e3d4c5b6a798100001");
+  }
+
+  @Test
   void aBodyUnderTheBound_inManyChunks_arrivesWhole_inOrder() {
     StringBuilder message = new StringBuilder();
     for (int i = 0; message.length() < 40_000; i++) {
