@@ -105,11 +105,6 @@ public final class ClientAssembly {
   }
 
   /**
-   * The layers' resources, then the watchdog: closing it ends the calls still in flight, before the
-   * client shuts down the HTTP client's executor under them (its selector thread then stops at its
-   * next task, which would leave them waiting with no timeout).
-   */
-  /**
    * The executor of the transport's JDK client. Plain HTTP: inline ({@link InlineExecutor}), so the
    * selector thread reads and completes each exchange itself rather than waking a pool thread for it,
    * several times per exchange (see InlineExecutor for the measurement). HTTPS, as Atlas itself is
@@ -130,6 +125,11 @@ public final class ClientAssembly {
     });
   }
 
+  /**
+   * The layers' resources, then the watchdog: closing it ends the calls still in flight, before the
+   * client shuts down the HTTP client's executor under them (its selector thread then stops at its
+   * next task, which would leave them waiting with no timeout).
+   */
   private static List<AutoCloseable> closeables(List<AutoCloseable> layers, CallWatchdog watchdog) {
     if (watchdog == null) {
       return layers;

@@ -40,6 +40,7 @@ class TlsTransportTest {
 
   @Test
   void callsOverTls_complete_oneAfterAnother(@TempDir Path dir) throws Exception {
+    CHECKED_ON.clear();
     SSLContext tls = selfSigned(dir);
     HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setHttpsConfigurator(new HttpsConfigurator(tls));

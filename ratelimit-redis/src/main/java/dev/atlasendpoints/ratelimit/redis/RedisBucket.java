@@ -139,11 +139,11 @@ final class RedisBucket implements RateLimitStore.Bucket {
           local allowed = first * 2 ^ math.floor((now - born) / 1000 / tonumber(ARGV[4]))
           if allowed >= tonumber(ARGV[5]) then
             redis.call('hset', KEYS[5], 'b', '-1')
-            trim = 2
+            if trim == 0 then trim = 2 end
           else
             local interval = 1000000 / allowed
             local slot = tonumber(start[2]) or now
-            if slot > now + interval then slot = now end
+            if slot > now + 2 * interval then slot = now end
             if slot > now then
               hold = math.ceil((slot - now) / 1000)
             else
@@ -270,27 +270,14 @@ final class RedisBucket implements RateLimitStore.Bucket {
         replaceConfiguration(redis, configuration(learned));
       }
       RateLimitStore.Adaptation adaptation = learned == null ? adaptation(state) : null;
+      trim(redis, (Long) state.get(6)); // now: the script told this take alone, whatever happens to it next
+      tookBefore = true;
       ConsumptionProbe probe = await(token, deadline);
       store.health().answered(start);
       long pausedForMillis = (Long) state.get(0); // -2 without a pause
       if (pausedForMillis > 0) {
         Duration paused = Duration.ofMillis(pausedForMillis);
         return RateLimitStore.Grant.waitFor(paused, paused, learned, adaptation);
-      }
-      tookBefore = true;
-      long trim = (Long) state.get(6);
-      if (trim == 1) {
-        // The first take since a pause ended: what Bucket4j refilled meanwhile goes, as no token accrues
-        // while Atlas's bucket is empty (one process's bucket does the same), so the fleet does not leave
-        // the pause with a burst into the few tokens Atlas refilled during it. Best effort, no wait.
-        watch(tokens(redis, this::startingConfiguration).tryConsumeAsMuchAsPossible());
-      } else if (trim == 2) {
-        // The slow start reached the configured limit: the bucket goes on from a cold start's tokens,
-        // not with what it refilled at the configured limit meanwhile (a low limit keeps its burst).
-        AsyncBucketProxy bucket = tokens(redis, this::startingConfiguration);
-        long keep = coldStartTokens(configured);
-        watch(bucket.getAvailableTokens().thenCompose(available -> available > keep
-            ? bucket.tryConsumeAsMuchAsPossible(available - keep) : CompletableFuture.completedFuture(0L)));
       }
       long heldForMillis = (Long) state.get(5);
       if (heldForMillis > 0) {
@@ -318,6 +305,25 @@ final class RedisBucket implements RateLimitStore.Bucket {
     } catch (ExecutionException | RuntimeException e) {
       store.health().failed(System.nanoTime(), e);
       return RateLimitStore.Grant.unavailable();
+    }
+  }
+
+  /**
+   * What the read script told this take to trim, once for the fleet: 1, the first take since a pause
+   * ended: what Bucket4j refilled meanwhile goes, as no token accrues while Atlas's bucket is empty
+   * (one process's bucket does the same), so the fleet does not leave the pause with a burst into the
+   * few tokens Atlas refilled during it; 2, the slow start reached the configured limit: the bucket
+   * goes on from a cold start's tokens, not with what it refilled at the limit meanwhile (a low limit
+   * keeps its burst). Best effort, not waited for.
+   */
+  private void trim(RedisSharedLimits.Connected redis, long what) {
+    if (what == 1) {
+      watch(tokens(redis, this::startingConfiguration).tryConsumeAsMuchAsPossible());
+    } else if (what == 2) {
+      AsyncBucketProxy bucket = tokens(redis, this::startingConfiguration);
+      long keep = coldStartTokens(configured);
+      watch(bucket.getAvailableTokens().thenCompose(available -> available > keep
+          ? bucket.tryConsumeAsMuchAsPossible(available - keep) : CompletableFuture.completedFuture(0L)));
     }
   }
 
