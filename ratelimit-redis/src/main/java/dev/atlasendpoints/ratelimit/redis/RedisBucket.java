@@ -58,13 +58,22 @@ import java.util.function.Supplier;
 final class RedisBucket implements RateLimitStore.Bucket {
 
   /**
-   * Sets the pause to end in ARGV[1] ms by Redis's clock, or moves it later; never earlier; and marks
+   * Sets the pause to end in ARGV[1] ms by Redis's clock, or moves it later; never earlier; marks
    * the bucket to be emptied by the first take after it, up to ARGV[2] ms after it ends (the same
-   * way, only ever later). KEYS pause, resume.
+   * way, only ever later); and moves a running slow start's beginning later by as much as the pause
+   * grew, so that its doubling counts only the time the fleet may send: the fleet found Atlas's
+   * limit, and a pause does not bring it nearer the configured one. KEYS pause, resume, start.
    */
   private static final String PAUSE_SCRIPT = """
+      local before = redis.call('pttl', KEYS[1])
+      if before < 0 then before = 0 end
       if not redis.call('set', KEYS[1], '1', 'NX', 'PX', ARGV[1]) then
         redis.call('pexpire', KEYS[1], ARGV[1], 'GT')
+      end
+      local grew = redis.call('pttl', KEYS[1]) - before
+      local born = tonumber(redis.call('hget', KEYS[3], 'b'))
+      if born and born >= 0 and grew > 0 then
+        redis.call('hset', KEYS[3], 'b', string.format('%.0f', born + grew * 1000))
       end
       local resume = tonumber(ARGV[1]) + tonumber(ARGV[2])
       if not redis.call('set', KEYS[2], '1', 'NX', 'PX', resume) then
@@ -330,7 +339,7 @@ final class RedisBucket implements RateLimitStore.Bucket {
   @Override
   public void pauseFor(Duration wait) {
     send(redis -> watch(redis.commands().eval(PAUSE_SCRIPT, ScriptOutputType.INTEGER,
-        new byte[][] {pauseKey, resumeKey}, millis(wait), millis(RESUME_WITHIN)).toCompletableFuture()));
+        new byte[][] {pauseKey, resumeKey, startKey}, millis(wait), millis(RESUME_WITHIN)).toCompletableFuture()));
   }
 
   @Override

@@ -99,6 +99,28 @@ class RedisSharedLimitsTest {
     }
   }
 
+  /**
+   * A pause does not count towards the slow start's doublings: the fleet found Atlas's limit, and
+   * leaves the pause at the pace it had before it, not at the one the clock alone would give.
+   */
+  @Test
+  void aPause_doesNotCountTowardsTheSlowStart() throws Exception {
+    String key = key("slow-pause");
+    Limit plenty = new Limit(100, Duration.ofSeconds(1));
+    try (RedisSharedLimits a = RedisSharedLimits.connect(REDIS.url())) {
+      RateLimitStore.Bucket bucket = a.bucket(key, plenty);
+      assertThat(bucket.take(TIMEOUT).outcome()).isEqualTo(Outcome.TAKEN);
+      Thread.sleep(1_100); // 2 per second now
+      bucket.pauseFor(Duration.ofSeconds(2));
+      Thread.sleep(2_100); // by the clock alone: 8 per second now
+
+      assertThat(bucket.take(TIMEOUT).outcome()).isEqualTo(Outcome.TAKEN);
+      RateLimitStore.Grant next = bucket.take(TIMEOUT);
+      assertThat(next.outcome()).isEqualTo(Outcome.WAIT);
+      assertThat(next.retryIn()).as("2 per second, as before the pause").isGreaterThan(Duration.ofMillis(250));
+    }
+  }
+
   /** How many of the takes asked every 50 ms during {@code span} were granted. */
   private static int takenWithin(RateLimitStore.Bucket bucket, Duration span) throws InterruptedException {
     int taken = 0;
