@@ -43,8 +43,8 @@ import java.util.function.Supplier;
  *       (a hash: the window, its count, the estimate); the controller starts a curve from it, and caps
  *       the curve at twice it.</li>
  *   <li>{@code PREFIX:{KEY}:start}: the fleet's slow start ({@link RedisSharedLimits.Builder#slowStart}),
- *       a hash: when the fleet first took from a bucket new to Redis ({@code b}, Redis's clock, ms; -1
- *       once the slow start is over) and when its next attempt may go ({@code n}, ms); its expiry is
+ *       a hash: when the fleet first took from a bucket new to Redis ({@code b}, Redis's clock, µs; -1
+ *       once the slow start is over) and when its next attempt may go ({@code n}, µs); its expiry is
  *       renewed by each read;</li>
  *   <li>{@code PREFIX:{KEY}:resume}: set with each pause, to expire {@link #RESUME_WITHIN} after it; the
  *       first take after the pause deletes it and empties the token bucket of what it refilled
@@ -93,6 +93,7 @@ final class RedisBucket implements RateLimitStore.Bucket {
 
   /** How often a fleet's slow start doubles its rate, until the configured limit. */
   static final Duration SLOW_START_DOUBLING = Duration.ofSeconds(1);
+  private static final byte[] SLOW_START_DOUBLING_MILLIS = millis(SLOW_START_DOUBLING);
 
   /** How long a curve's key lives: by then the curve is far above any limit (CUBIC grows as t³). */
   static final Duration CURVE_SPAN = Duration.ofMinutes(15);
@@ -218,6 +219,8 @@ final class RedisBucket implements RateLimitStore.Bucket {
   private final RateLimitSettings.Limit configured;
   /** The rate the fleet's slow start begins at, or 0 for none (not asked for, or the limit is no higher). */
   private final byte[] slowStartRate;
+  /** The configured limit per second, as the read script is given it. */
+  private final byte[] configuredRate;
   /**
    * Whether Redis answered a take of this process: a bucket it recreates (Redis restarted empty, or
    * lost the keys) is not new to the fleet, and gets no slow start.
@@ -248,6 +251,7 @@ final class RedisBucket implements RateLimitStore.Bucket {
     this.resumeKey = (tagged + "resume").getBytes(StandardCharsets.UTF_8);
     this.configured = configured;
     this.slowStartRate = number(slowStart && SLOW_START_RATE < configured.perSecond() ? SLOW_START_RATE : 0);
+    this.configuredRate = number(configured.perSecond());
   }
 
   @Override
@@ -267,8 +271,8 @@ final class RedisBucket implements RateLimitStore.Bucket {
       // During a pause the token taken is wasted, which costs nothing: Atlas's bucket is empty anyway.
       Future<List<Object>> read = redis.commands().eval(READ_SCRIPT, ScriptOutputType.MULTI,
           new byte[][] {pauseKey, rateKey, curveKey, sendingKey, startKey, resumeKey, bucketKey},
-          millis(store.idleExpiry()), millis(CURVE_SPAN), slowStartRate, millis(SLOW_START_DOUBLING),
-          number(configured.perSecond()), tookBefore ? ONE : ZERO);
+          millis(store.idleExpiry()), millis(CURVE_SPAN), slowStartRate, SLOW_START_DOUBLING_MILLIS,
+          configuredRate, tookBefore ? ONE : ZERO);
       Future<ConsumptionProbe> token = tokens(redis, this::startingConfiguration).tryConsumeAndReturnRemaining(1);
       List<Object> state = await(read, deadline);
       RateLimitSettings.Limit learned = decode((byte[]) state.get(1));

@@ -395,10 +395,10 @@ public final class RedisSharedLimits implements RateLimitStore, AutoCloseable {
      * Whether a bucket new to Redis starts slowly (default true): the fleet is paced evenly at one
      * request per second, doubled every second by Redis's clock (pauses do not count), until the
      * configured limit, or until Atlas states its rate or the fleet's curve starts (the first 429
-     * without a stated rate). Kept in
-     * Redis alone, so every process follows the same pace. A bucket the fleet already uses, or one a
-     * process already took from recreates (Redis lost its keys), is not slowed, nor is a limit of one
-     * per second or less; at the limit the bucket goes on from a cold start's tokens. Why: a fleet that starts together, on cold
+     * without a stated rate). Kept in Redis alone, so every process follows the same pace. A bucket
+     * the fleet already uses, or one a process already took from recreates (Redis lost its keys), is
+     * not slowed, nor is a limit of one per second or less; at the limit the bucket goes on from a
+     * cold start's tokens. Why: a fleet that starts together, on cold
      * JVMs whose first calls take up to seconds, otherwise has most of its callers' first attempts in
      * flight before Atlas's first answer can pause it or state its rate; slowly, the fleet passes
      * Atlas's rate a few seconds in, when answers come back in milliseconds. The price: a new fleet
